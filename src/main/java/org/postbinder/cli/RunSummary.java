@@ -1,0 +1,96 @@
+package org.postbinder.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.postbinder.crawl.EntryStatus;
+import org.postbinder.crawl.Frontier;
+import org.postbinder.export.OutputProperties;
+import org.postbinder.job.RunParameters;
+import org.postbinder.store.PostRepository;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.stereotype.Component;
+
+/**
+ * The end-of-run report: status, what the crawl found and skipped (grouped by reason), posts in
+ * the store, and the archive files with their paths and sizes.
+ */
+@Component
+public class RunSummary {
+
+    private final Frontier frontier;
+    private final PostRepository posts;
+    private final OutputProperties output;
+
+    public RunSummary(Frontier frontier, PostRepository posts, OutputProperties output) {
+        this.frontier = frontier;
+        this.posts = posts;
+        this.output = output;
+    }
+
+    public void print(JobExecution execution, PrintStream out) {
+        JobParameters parameters = execution.getJobParameters();
+        String job = parameters.getString(RunParameters.JOB);
+        String run = parameters.getString(RunParameters.RUN);
+        out.println();
+        out.printf("Run %s of job %s: %s (execution %d%s)%n", run, job, execution.getStatus(), execution.getId(),
+                duration(execution));
+        Map<EntryStatus, Integer> counts = frontier.countByStatus(job, run);
+        int discovered = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (discovered > 0) {
+            out.printf("  URLs discovered  %d (pages and feeds)%n", discovered);
+            out.printf("  posts stored     %d%n", counts.getOrDefault(EntryStatus.STORED, 0));
+            out.printf("  not posts        %d (listings and other pages)%n", counts.getOrDefault(EntryStatus.NOT_A_POST, 0));
+            out.printf("  sitemaps, feeds  %d%n", counts.getOrDefault(EntryStatus.VISITED, 0));
+            out.printf("  skipped          %d%n", counts.getOrDefault(EntryStatus.SKIPPED, 0));
+            printSkipped(job, run, out);
+            if (counts.getOrDefault(EntryStatus.PENDING, 0) > 0) {
+                out.printf("  still pending    %d (restart the run to finish them)%n", counts.get(EntryStatus.PENDING));
+            }
+        }
+        out.printf("  posts in store   %d for job %s%n", posts.count(job), job);
+        printFiles(output.location(job, run).published(), out);
+        execution.getAllFailureExceptions().stream().findFirst()
+                .ifPresent(failure -> out.println("  failure: " + OneLineReason.of(failure)));
+    }
+
+    private void printSkipped(String job, String run, PrintStream out) {
+        Map<String, List<Frontier.SkippedUrl>> byReason = frontier.skipped(job, run).stream()
+                .collect(Collectors.groupingBy(skip -> skip.reason().split(":")[0], TreeMap::new, Collectors.toList()));
+        byReason.forEach((reason, urls) -> {
+            out.printf("    %s (%d)%n", reason, urls.size());
+            urls.stream().limit(5).forEach(skip -> out.printf("      %s  %s%n", skip.url(), skip.reason()));
+        });
+    }
+
+    private static void printFiles(Path folder, PrintStream out) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        out.println("  archive          " + folder.toAbsolutePath());
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                out.printf("    %-36s %,d bytes%n", file.getFileName(), Files.size(file));
+            }
+        } catch (IOException e) {
+            out.println("    (cannot list: " + e.getMessage() + ")");
+        }
+    }
+
+    private static String duration(JobExecution execution) {
+        if (execution.getStartTime() == null || execution.getEndTime() == null) {
+            return "";
+        }
+        Duration took = Duration.between(execution.getStartTime(), execution.getEndTime());
+        return String.format(", %.1f s", took.toMillis() / 1000.0);
+    }
+}

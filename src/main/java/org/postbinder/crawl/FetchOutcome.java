@@ -1,0 +1,17 @@
+package org.postbinder.crawl;
+
+/** What became of one fetch. Every outcome but {@link #FETCHED} skips the URL, with a reason. */
+public enum FetchOutcome {
+    /** A 2xx response (or a readable file) with a body within the size limit. */
+    FETCHED,
+    /** 404 and 410: the page is not there; retrying tonight will not help. */
+    NOT_FOUND,
+    /** Other 4xx (401, 403, 451, ...): the server refuses us; we do not work around it. */
+    REFUSED,
+    /** 5xx, timeouts and I/O errors: the server or the network failed; a later run may succeed. */
+    FAILED,
+    /** The body exceeded the size limit; it was cut off while streaming and dropped. */
+    TOO_LARGE,
+    /** A content type the pipeline cannot read (images, PDFs, archives, ...). */
+    UNSUPPORTED_TYPE
+}

@@ -1,0 +1,67 @@
+package org.postbinder.crawl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code file:} URLs: a saved or mirrored site on disk. A folder URL reads the folder's
+ * {@code index.html}, as a web server would. The content type comes from the file extension.
+ * Thread-safe.
+ */
+@Component
+public class FileFetcher implements PageFetcher {
+
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html", "htm", "text/html", "xhtml", "application/xhtml+xml",
+            "xml", "application/xml", "rss", "application/rss+xml", "atom", "application/atom+xml",
+            "txt", "text/plain", "gz", "application/gzip");
+
+    @Override
+    public boolean supports(URI url) {
+        return "file".equalsIgnoreCase(url.getScheme());
+    }
+
+    @Override
+    public FetchResult fetch(URI url, FetchSettings settings) {
+        Path path;
+        try {
+            path = Path.of(url);
+        } catch (IllegalArgumentException e) {
+            return FetchResult.skipped(FetchOutcome.NOT_FOUND, "not a local file path: " + e.getMessage());
+        }
+        if (Files.isDirectory(path)) {
+            path = path.resolve("index.html");
+        }
+        if (!Files.isRegularFile(path)) {
+            return FetchResult.skipped(FetchOutcome.NOT_FOUND, "no such file: " + path);
+        }
+        String type = TYPES.get(extension(path));
+        if (type == null) {
+            return FetchResult.skipped(FetchOutcome.UNSUPPORTED_TYPE, "not a page or feed: " + path.getFileName());
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            Optional<byte[]> body = BoundedBody.read(in, settings.maxBodyBytes());
+            if (body.isEmpty()) {
+                return FetchResult.skipped(FetchOutcome.TOO_LARGE, "larger than " + settings.maxBodyBytes() + " bytes");
+            }
+            return FetchResult.fetched(new FetchedPage(url, path.toUri(), type, Optional.empty(), body.get(), Instant.now()));
+        } catch (IOException e) {
+            return FetchResult.skipped(FetchOutcome.FAILED, "cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static String extension(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "html" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

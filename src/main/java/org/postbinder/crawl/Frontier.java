@@ -1,0 +1,98 @@
+package org.postbinder.crawl;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The crawl frontier of each run, in the database: the URLs a run has found and what became of
+ * them. Because it is a table rather than a queue in memory, a killed crawl restarts from its
+ * PENDING rows, and a URL is queued at most once per run. Calls join the caller's transaction.
+ * Thread-safe.
+ */
+@Repository
+public class Frontier {
+
+    /** Longer URLs are almost always session or tracking junk; the column holds this many characters. */
+    static final int MAX_URL_LENGTH = 2048;
+
+    private final JdbcClient jdbc;
+
+    public Frontier(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a URL unless the run already has it; returns whether it was added. */
+    public boolean add(String job, String run, URI url, EntryKind kind, int depth, String foundOn) {
+        String text = url.toString();
+        if (text.length() > MAX_URL_LENGTH) {
+            return false;
+        }
+        return jdbc.sql("""
+                        insert into frontier (job_name, run_id, url, kind, depth, status, found_on, updated_at)
+                        select :job, :run, :url, :kind, :depth, 'PENDING', :foundOn, :now
+                        where not exists (select 1 from frontier where job_name = :job and run_id = :run and url = :url)
+                        """)
+                .param("job", job).param("run", run).param("url", text).param("kind", kind.name())
+                .param("depth", depth).param("foundOn", foundOn).param("now", Timestamp.from(Instant.now()))
+                .update() == 1;
+    }
+
+    /** The next URL to visit: shallowest first, then in the order found. */
+    public Optional<FrontierEntry> next(String job, String run) {
+        return jdbc.sql("""
+                        select id, url, kind, depth from frontier
+                        where job_name = :job and run_id = :run and status = 'PENDING'
+                        order by depth, id fetch first 1 rows only
+                        """)
+                .param("job", job).param("run", run)
+                .query((rs, row) -> new FrontierEntry(rs.getLong("id"), URI.create(rs.getString("url")),
+                        EntryKind.valueOf(rs.getString("kind")), rs.getInt("depth")))
+                .optional();
+    }
+
+    public void complete(long id, EntryStatus status, String reason) {
+        jdbc.sql("update frontier set status = :status, reason = :reason, updated_at = :now where id = :id")
+                .param("status", status.name()).param("reason", reason.isEmpty() ? null : truncate(reason))
+                .param("now", Timestamp.from(Instant.now())).param("id", id)
+                .update();
+    }
+
+    public int countPages(String job, String run) {
+        return jdbc.sql("select count(*) from frontier where job_name = :job and run_id = :run and kind = 'PAGE'")
+                .param("job", job).param("run", run).query(Integer.class).single();
+    }
+
+    public Map<EntryStatus, Integer> countByStatus(String job, String run) {
+        Map<EntryStatus, Integer> counts = new java.util.EnumMap<>(EntryStatus.class);
+        jdbc.sql("select status, count(*) as n from frontier where job_name = :job and run_id = :run group by status")
+                .param("job", job).param("run", run)
+                .query((rs, row) -> counts.put(EntryStatus.valueOf(rs.getString("status")), rs.getInt("n")))
+                .list();
+        return counts;
+    }
+
+    /** The URLs skipped in a run, with their reasons, in the order they were found. */
+    public List<SkippedUrl> skipped(String job, String run) {
+        return jdbc.sql("""
+                        select url, reason from frontier
+                        where job_name = :job and run_id = :run and status = 'SKIPPED' order by id
+                        """)
+                .param("job", job).param("run", run)
+                .query((rs, row) -> new SkippedUrl(rs.getString("url"), rs.getString("reason")))
+                .list();
+    }
+
+    /** A URL that was skipped, and why. */
+    public record SkippedUrl(String url, String reason) {}
+
+    private static String truncate(String reason) {
+        return reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";
+    }
+}

@@ -1,0 +1,57 @@
+package org.postbinder.crawl;
+
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.postbinder.job.JobDefinition;
+
+/**
+ * Decides which URLs belong to a job. With include patterns, a URL is in scope when it matches one;
+ * without, when it lies under the folder of a start URL (or of a sitemap or feed when there are
+ * no start URLs). A URL matching an exclude pattern is never in scope. Immutable, thread-safe.
+ */
+public final class Scope {
+
+    private final List<String> prefixes;
+    private final List<Pattern> include;
+    private final List<Pattern> exclude;
+
+    private Scope(List<String> prefixes, List<Pattern> include, List<Pattern> exclude) {
+        this.prefixes = List.copyOf(prefixes);
+        this.include = List.copyOf(include);
+        this.exclude = List.copyOf(exclude);
+    }
+
+    public static Scope of(JobDefinition job) {
+        JobDefinition.Sources sources = job.sources();
+        List<URI> roots = sources.startUrls().isEmpty()
+                ? Stream.concat(sources.sitemaps().stream(), sources.feeds().stream()).toList()
+                : sources.startUrls();
+        List<String> prefixes = roots.stream()
+                .flatMap(root -> UrlNormalizer.normalize(root).stream())
+                .map(Scope::folder)
+                .toList();
+        return new Scope(prefixes, job.scope().include(), job.scope().exclude());
+    }
+
+    public boolean contains(URI url) {
+        String text = url.toString();
+        if (exclude.stream().anyMatch(pattern -> pattern.matcher(text).find())) {
+            return false;
+        }
+        if (!include.isEmpty()) {
+            return include.stream().anyMatch(pattern -> pattern.matcher(text).find());
+        }
+        return prefixes.stream().anyMatch(text::startsWith);
+    }
+
+    /** "https://example.com/blog/post.html" lies in "https://example.com/blog/". */
+    private static String folder(URI url) {
+        String text = url.toString();
+        int query = text.indexOf('?');
+        String withoutQuery = query < 0 ? text : text.substring(0, query);
+        return withoutQuery.substring(0, withoutQuery.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,64 @@
+package org.postbinder.crawl;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
+
+/**
+ * Reads sitemaps (XML, text, gzipped, and sitemap indexes) and RSS/Atom feeds with crawler-commons
+ * into the URLs they list. Thread-safe.
+ */
+@Component
+public class SitemapReader {
+
+    /** The result: the URLs listed, or why the document could not be read. */
+    public record Listing(List<DiscoveredLink> links, String problem) {
+        public Listing {
+            links = List.copyOf(links);
+        }
+    }
+
+    public Listing read(FetchedPage document) {
+        SiteMapParser parser = new SiteMapParser(false);
+        // Sitemaps of saved sites (and of some broken CMS plugins) list relative locations, which
+        // the protocol forbids and crawler-commons would drop: resolve them as a browser would.
+        URI base = document.finalUrl();
+        parser.setURLFilter((String location) -> resolve(base, location));
+        try {
+            AbstractSiteMap map = parser.parseSiteMap(document.contentType(), document.body(), base.toURL());
+            List<DiscoveredLink> links = new ArrayList<>();
+            if (map instanceof SiteMapIndex index) {
+                for (AbstractSiteMap child : index.getSitemaps()) {
+                    UrlNormalizer.parse(child.getUrl().toString())
+                            .ifPresent(url -> links.add(new DiscoveredLink(url, EntryKind.SITEMAP, true)));
+                }
+            } else if (map instanceof SiteMap siteMap) {
+                for (SiteMapURL entry : siteMap.getSiteMapUrls()) {
+                    UrlNormalizer.parse(entry.getUrl().toString())
+                            .ifPresent(url -> links.add(new DiscoveredLink(url, EntryKind.PAGE, true)));
+                }
+            }
+            return new Listing(links, "");
+        } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
+            return new Listing(List.of(), "not a readable sitemap or feed: " + e.getMessage());
+        }
+    }
+
+    private static String resolve(URI base, String location) {
+        try {
+            return base.resolve(location.strip().replace(" ", "%20")).toString();
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.postbinder.dedupe;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps each caption once, as a caption. A body paragraph that repeats a caption is removed from
+ * the body; a paragraph repeated twice in a row (how many sites print a photo caption when the
+ * figure markup is lost) is kept once, as a caption. "Repeats" is decided on a comparison key:
+ * case, punctuation, quote style, spacing and a trailing photo credit are ignored, and a text that
+ * covers nearly all of the other counts as the same. Pure and thread-safe.
+ */
+public final class CaptionDeduplicator {
+
+    /** How much of the longer text the shorter must cover to count as the same caption. */
+    private static final double NEAR_IDENTICAL = 0.85;
+    private static final Pattern CREDIT = Pattern.compile(
+            "(?i)(\\s*[(\\[]\\s*(photo|foto|фото|image|picture|credit|source|bild|quelle)s?\\b[^)\\]]*[)\\]]"
+            + "|\\s*(photo|foto|фото|image|credit|bild|quelle)s?\\s*(:|by)\\s*[^.]{1,80}$"
+            + "|\\s*[|©]\\s*[^.|©]{1,80}$)\\s*$");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /** The result: the body without repeated captions, and each caption once. */
+    public record Result(List<String> paragraphs, List<String> captions) {
+        public Result {
+            paragraphs = List.copyOf(paragraphs);
+            captions = List.copyOf(captions);
+        }
+    }
+
+    public Result deduplicate(List<String> paragraphs, List<String> captions) {
+        Map<String, String> captionsByKey = new LinkedHashMap<>();
+        captions.forEach(caption -> addCaption(captionsByKey, caption));
+        List<String> body = new ArrayList<>();
+        String previousKey = null;
+        for (String paragraph : paragraphs) {
+            String key = key(paragraph);
+            if (key.isEmpty() || matchesAny(key, captionsByKey)) {
+                continue;
+            }
+            if (key.equals(previousKey)) {
+                body.remove(body.size() - 1);
+                addCaption(captionsByKey, paragraph);
+                previousKey = null;
+                continue;
+            }
+            body.add(paragraph);
+            previousKey = key;
+        }
+        return new Result(body, List.copyOf(captionsByKey.values()));
+    }
+
+    /** The comparison key: credit removed, letters and digits only, lower case, NFKC. */
+    static String key(String text) {
+        String withoutCredit = CREDIT.matcher(text).replaceFirst("");
+        String folded = Normalizer.normalize(withoutCredit, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return NOT_WORD.matcher(folded).replaceAll(" ").strip();
+    }
+
+    static boolean sameText(String keyA, String keyB) {
+        if (keyA.equals(keyB)) {
+            return true;
+        }
+        String shorter = keyA.length() <= keyB.length() ? keyA : keyB;
+        String longer = shorter == keyA ? keyB : keyA;
+        return shorter.length() >= 20 && longer.startsWith(shorter)
+                && shorter.length() >= longer.length() * NEAR_IDENTICAL;
+    }
+
+    private static void addCaption(Map<String, String> captionsByKey, String caption) {
+        String key = key(caption);
+        if (!key.isEmpty() && !matchesAny(key, captionsByKey)) {
+            captionsByKey.put(key, caption);
+        }
+    }
+
+    private static boolean matchesAny(String key, Map<String, String> captionsByKey) {
+        return captionsByKey.keySet().stream().anyMatch(captionKey -> sameText(key, captionKey));
+    }
+}

@@ -1,0 +1,27 @@
+package org.postbinder.export;
+
+import java.nio.file.Path;
+
+/**
+ * Where one run's archive lives: {@code <output>/<job>/<run>/}, and the hidden staging folder
+ * beside it where the files are written until they are all complete.
+ */
+public record ArchiveLocation(Path outputDir, String job, String run) {
+
+    public static final String CSV = "posts.csv";
+    public static final String JSON = "posts.json";
+    public static final String MANIFEST = "manifest.json";
+
+    public Path published() {
+        return outputDir.resolve(job).resolve(run);
+    }
+
+    /** On the same file system as {@link #published()}, so that publishing is one atomic rename. */
+    public Path staging() {
+        return outputDir.resolve(job).resolve("." + run + ".partial");
+    }
+
+    public String pdfName() {
+        return job + "-" + run + ".pdf";
+    }
+}

@@ -1,0 +1,77 @@
+package org.postbinder.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Finishes a run's archive: checksums the staged files, writes {@code manifest.json} beside them,
+ * and renames the staging folder to {@code <output>/<job>/<run>/} in one atomic move. A reader of
+ * the output folder sees either no archive or a complete one. Thread-safe.
+ */
+@Component
+public class ArchivePublisher {
+
+    private final JsonMapper json;
+
+    public ArchivePublisher(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Lists the staged files with size and SHA-256, sorted by name. */
+    public List<Manifest.FileEntry> stagedFiles(ArchiveLocation location) {
+        try (Stream<Path> files = Files.list(location.staging())) {
+            List<Manifest.FileEntry> entries = new ArrayList<>();
+            for (Path file : files.sorted().toList()) {
+                if (!file.getFileName().toString().equals(ArchiveLocation.MANIFEST)) {
+                    entries.add(new Manifest.FileEntry(file.getFileName().toString(), Files.size(file), sha256(file)));
+                }
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the staged archive " + location.staging(), e);
+        }
+    }
+
+    public Path publish(ArchiveLocation location, Manifest manifest) {
+        Path staging = location.staging();
+        Path target = location.published();
+        try {
+            json.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(ArchiveLocation.MANIFEST).toFile(), manifest);
+            if (Files.exists(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "an archive of this run is already published");
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IllegalStateException("the output folder does not support atomic renames: " + target, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.postbinder.export;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code manifest.json}: what a run's archive holds and how it came to be. The files it lists are
+ * the other files of the folder, with their sizes and SHA-256.
+ */
+public record Manifest(
+        int manifestVersion,
+        String job,
+        String title,
+        String run,
+        String jobFile,
+        String mode,
+        String startedAt,
+        String finishedAt,
+        Map<String, Integer> counts,
+        List<Skipped> skipped,
+        List<FileEntry> files) {
+
+    public Manifest {
+        counts = Map.copyOf(counts);
+        skipped = List.copyOf(skipped);
+        files = List.copyOf(files);
+    }
+
+    public record Skipped(String url, String reason) {}
+
+    public record FileEntry(String name, long bytes, String sha256) {}
+}

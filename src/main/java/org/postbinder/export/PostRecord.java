@@ -1,0 +1,35 @@
+package org.postbinder.export;
+
+import java.util.List;
+
+import org.postbinder.store.Post;
+
+/**
+ * The exported form of a post, field for field as it appears in {@code posts.json} (and, lists
+ * joined, in {@code posts.csv}). The order of the components is the order of the output.
+ */
+public record PostRecord(
+        String url,
+        String canonicalUrl,
+        String title,
+        String author,
+        String publishedAt,
+        String modifiedAt,
+        String siteName,
+        String language,
+        String description,
+        String leadImage,
+        List<String> tags,
+        List<String> captions,
+        List<String> paragraphs,
+        String body,
+        int wordCount,
+        String fetchedAt,
+        String contentSha256) {
+
+    public static PostRecord of(Post post) {
+        return new PostRecord(post.url(), post.canonicalUrl(), post.title(), post.author(), post.publishedAt(),
+                post.modifiedAt(), post.siteName(), post.language(), post.description(), post.leadImage(), post.tags(),
+                post.captions(), post.paragraphs(), post.body(), post.wordCount(), post.fetchedAt(), post.contentSha256());
+    }
+}

@@ -1,0 +1,171 @@
+package org.postbinder.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Reads an article container into body blocks and captions, in document order. Paragraphs,
+ * headings, list items, quotes, preformatted text and table rows each become one block; text laid
+ * out with {@code <br><br>} instead of paragraphs (Blogger) is split at the double break. Figures
+ * and caption containers give captions, never body text. Blocks that are mostly links (teasers,
+ * link lists) are dropped. Not thread-safe: one instance per container.
+ */
+final class BlockCollector {
+
+    private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+            "address", "dd", "dt", "figcaption");
+    private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "ul", "ol", "dl",
+            "center", "details", "summary", "hgroup", "body");
+    private static final String CAPTION = "figcaption, .wp-caption-text, td.tr-caption, .caption, .image-caption, "
+            + ".media-caption, [itemprop=caption]";
+    private static final double MAX_LINK_DENSITY = 0.5;
+
+    private final List<String> blocks = new ArrayList<>();
+    private final List<String> captions = new ArrayList<>();
+    private final StringBuilder pending = new StringBuilder();
+    private int pendingLinkChars;
+    private int breaksInARow;
+
+    static ExtractedBlocks collect(List<Element> roots) {
+        BlockCollector collector = new BlockCollector();
+        for (Element root : roots) {
+            collector.visit(root, false);
+            collector.flush();
+        }
+        return new ExtractedBlocks(collector.blocks, collector.captions);
+    }
+
+    private void visit(Node node, boolean inLink) {
+        if (node instanceof TextNode text) {
+            appendText(text.text(), inLink);
+            return;
+        }
+        if (!(node instanceof Element element)) {
+            return;
+        }
+        String tag = element.normalName();
+        if (tag.equals("br")) {
+            lineBreak();
+        } else if (tag.equals("h1") || tag.equals("img") || tag.equals("picture")) {
+            flush();
+        } else if (isFigure(element)) {
+            flush();
+            caption(element);
+        } else if (tag.equals("li")) {
+            flush();
+            listItem(element);
+        } else if (tag.equals("table")) {
+            flush();
+            table(element);
+        } else if (BLOCKS.contains(tag)) {
+            flush();
+            if (tag.equals("figcaption")) {
+                addCaption(element.text());
+            } else if (tag.equals("p")) {
+                visitChildren(element, inLink);
+                flush();
+            } else {
+                addBlock(element.text(), ContentExtractor.linkDensity(element));
+            }
+        } else if (CONTAINERS.contains(tag)) {
+            flush();
+            visitChildren(element, inLink);
+            flush();
+        } else {
+            visitChildren(element, inLink || tag.equals("a"));
+        }
+    }
+
+    private void visitChildren(Element element, boolean inLink) {
+        for (Node child : element.childNodes()) {
+            visit(child, inLink);
+        }
+    }
+
+    private void appendText(String text, boolean inLink) {
+        if (text.isBlank()) {
+            if (!text.isEmpty()) {
+                pending.append(' ');
+            }
+            return;
+        }
+        breaksInARow = 0;
+        pending.append(text);
+        if (inLink) {
+            pendingLinkChars += text.strip().length();
+        }
+    }
+
+    /** One break is a line inside a paragraph; two in a row end it. */
+    private void lineBreak() {
+        breaksInARow++;
+        if (breaksInARow >= 2) {
+            flush();
+        } else {
+            pending.append(' ');
+        }
+    }
+
+    private void flush() {
+        String text = pending.toString().strip();
+        if (!text.isEmpty()) {
+            addBlock(text, (double) pendingLinkChars / text.length());
+        }
+        pending.setLength(0);
+        pendingLinkChars = 0;
+        breaksInARow = 0;
+    }
+
+    private void listItem(Element item) {
+        Element copy = item.clone();
+        copy.select("ul, ol").remove();
+        addBlock(copy.text(), ContentExtractor.linkDensity(copy));
+        for (Element nested : item.select("> ul > li, > ol > li")) {
+            listItem(nested);
+        }
+    }
+
+    private void table(Element table) {
+        if (!table.select(CAPTION).isEmpty() && !table.select("img").isEmpty()) {
+            caption(table);
+            return;
+        }
+        for (Element row : table.select("tr")) {
+            List<String> cells = row.select("> th, > td").eachText();
+            addBlock(String.join(" | ", cells.stream().filter(cell -> !cell.isBlank()).toList()), ContentExtractor.linkDensity(row));
+        }
+    }
+
+    private void caption(Element figure) {
+        Element caption = figure.selectFirst(CAPTION);
+        if (caption != null) {
+            addCaption(caption.text());
+        }
+    }
+
+    private void addCaption(String text) {
+        if (!text.isBlank()) {
+            captions.add(text);
+        }
+    }
+
+    private void addBlock(String text, double linkDensity) {
+        if (!text.isBlank() && linkDensity <= MAX_LINK_DENSITY) {
+            blocks.add(text);
+        }
+    }
+
+    private static boolean isFigure(Element element) {
+        String tag = element.normalName();
+        if (tag.equals("figure")) {
+            return true;
+        }
+        return (tag.equals("div") || tag.equals("span")) && element.selectFirst("img, picture") != null
+                && element.selectFirst(CAPTION) != null && element.text().length() < 600;
+    }
+}

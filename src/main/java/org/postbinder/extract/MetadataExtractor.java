@@ -1,0 +1,186 @@
+package org.postbinder.extract;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.postbinder.job.JobDefinition;
+import org.postbinder.normalize.TextNormalizer;
+
+/**
+ * Reads a page's metadata. For each field the sources are tried in a fixed order and the first
+ * that gives a value wins: the job's CSS selector, then JSON-LD, then OpenGraph and meta tags, then
+ * microdata and {@code <time datetime>}, then visible text. Pure and thread-safe.
+ */
+final class MetadataExtractor {
+
+    private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|von|par|por|от|автор:?)\\s+");
+    private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|–—·:-]\\s+[^|–—·:-]{2,60}$");
+
+    PageMetadata extract(Document page, URI url, JobDefinition.Extract selectors) {
+        JsonLd jsonLd = JsonLd.of(page);
+        Optional<String> title = first(
+                () -> selected(page, selectors.title()),
+                () -> jsonLd.text("headline"),
+                () -> meta(page, "og:title"),
+                () -> text(page.selectFirst("article h1, main h1, h1[itemprop=headline], h1.entry-title, h1")),
+                () -> Optional.of(TITLE_SUFFIX.matcher(page.title()).replaceFirst("")));
+        Optional<String> author = first(
+                () -> selected(page, selectors.author()),
+                () -> joined(jsonLd.names("author")),
+                () -> meta(page, "author").filter(value -> !value.startsWith("http")),
+                () -> meta(page, "article:author").filter(value -> !value.startsWith("http")),
+                () -> meta(page, "parsely-author", "sailthru.author", "dc.creator"),
+                () -> text(page.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author]")),
+                () -> text(page.selectFirst("a[rel=author], .author.vcard .fn, .author.vcard, .byline .author, "
+                        + ".fn, .post-author, .article-byline .author-name, .author-name, .byline, .g-profile")))
+                .map(name -> BY_PREFIX.matcher(name).replaceFirst(""));
+        Optional<String> published = firstDate(
+                () -> selected(page, selectors.date()),
+                () -> jsonLd.text("datePublished"),
+                () -> meta(page, "article:published_time", "og:published_time", "datePublished",
+                        "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date"),
+                () -> attr(page, "[itemprop=datePublished]", "content", "datetime"),
+                () -> attr(page, "time.published, time.entry-date, article time, time", "datetime"),
+                () -> attr(page, "abbr.published", "title"),
+                () -> text(page.selectFirst(".date-header, .post-date, .entry-date, .published, .dateline, .date, time")));
+        Optional<String> modified = firstDate(
+                () -> jsonLd.text("dateModified"),
+                () -> meta(page, "article:modified_time", "og:updated_time", "dateModified"),
+                () -> attr(page, "[itemprop=dateModified]", "content", "datetime"),
+                () -> attr(page, "time.updated", "datetime"));
+        Optional<String> siteName = first(
+                () -> meta(page, "og:site_name", "application-name", "publisher"),
+                () -> joined(jsonLd.names("publisher")));
+        Optional<String> language = first(
+                () -> jsonLd.text("inLanguage"),
+                () -> Optional.of(page.select("html").attr("lang")),
+                () -> meta(page, "og:locale", "content-language", "language", "dc.language"))
+                .map(MetadataExtractor::primaryLanguage).filter(tag -> !tag.isEmpty());
+        String canonical = first(
+                () -> absolute(page.selectFirst("link[rel=canonical]"), "href"),
+                () -> meta(page, "og:url").filter(value -> value.startsWith("http")))
+                .orElse(url.toString());
+        Optional<String> description = first(
+                () -> jsonLd.text("description"),
+                () -> meta(page, "og:description", "description", "twitter:description"));
+        Optional<String> image = first(
+                jsonLd::imageUrl,
+                () -> meta(page, "og:image", "twitter:image"));
+        boolean declaredArticle = jsonLd.hasArticle()
+                || meta(page, "og:type").filter(type -> type.equalsIgnoreCase("article")).isPresent()
+                || meta(page, "article:published_time").isPresent();
+        return new PageMetadata(clean(title), clean(author), published, modified, clean(siteName), language, canonical,
+                clean(description), image, tags(page, jsonLd), labels(page), declaredArticle);
+    }
+
+    private static List<String> tags(Document page, JsonLd jsonLd) {
+        Set<String> tags = new LinkedHashSet<>();
+        page.select("meta[property=article:tag]").forEach(meta -> tags.add(meta.attr("content")));
+        tags.addAll(jsonLd.keywords());
+        if (tags.isEmpty()) {
+            page.select("a[rel~=\\btag\\b]:not([rel~=category]), .tags-links a, .post-labels a, .field--name-field-tags a, "
+                    + ".post-tags a, .article-tags a, .tags a").forEach(a -> tags.add(a.text()));
+        }
+        return normalized(tags.stream());
+    }
+
+    /** Category and section names: shown on the page, never part of the article's text. */
+    private static List<String> labels(Document page) {
+        Stream<String> shown = page.select("a[rel~=category], .cat-links a, .post-category, .category, .entry-category, "
+                + ".breadcrumb a, .breadcrumbs a, nav[aria-label~=(?i)breadcrumb] a").eachText().stream();
+        Stream<String> declared = page.select("meta[property=article:section]").eachAttr("content").stream();
+        return normalized(Stream.concat(shown, declared));
+    }
+
+    private static List<String> normalized(Stream<String> values) {
+        return values.map(TextNormalizer::normalizeEncoded).filter(value -> !value.isEmpty()).distinct().toList();
+    }
+
+    private static Optional<String> clean(Optional<String> value) {
+        return value.map(TextNormalizer::normalizeEncoded).filter(text -> !text.isEmpty());
+    }
+
+    private static String primaryLanguage(String tag) {
+        return tag.strip().split("[-_]")[0].toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<String> joined(List<String> names) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(names));
+        return distinct.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", distinct));
+    }
+
+    private static Optional<String> selected(Document page, Optional<String> selector) {
+        return selector.flatMap(css -> {
+            Element element = page.selectFirst(css);
+            if (element == null) {
+                return Optional.empty();
+            }
+            String value = element.hasAttr("datetime") ? element.attr("datetime")
+                    : element.hasAttr("content") ? element.attr("content") : element.text();
+            return Optional.of(value).filter(text -> !text.isBlank());
+        });
+    }
+
+    private static Optional<String> meta(Document page, String... names) {
+        for (String name : names) {
+            Element meta = page.selectFirst("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]");
+            if (meta != null && !meta.attr("content").isBlank()) {
+                return Optional.of(meta.attr("content"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> attr(Document page, String css, String... attributes) {
+        for (Element element : page.select(css)) {
+            for (String attribute : attributes) {
+                if (!element.attr(attribute).isBlank()) {
+                    return Optional.of(element.attr(attribute));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> absolute(Element element, String attribute) {
+        return Optional.ofNullable(element).map(e -> e.absUrl(attribute)).filter(value -> !value.isBlank());
+    }
+
+    private static Optional<String> text(Element element) {
+        return Optional.ofNullable(element).map(Element::text).filter(text -> !text.isBlank());
+    }
+
+    /** The first source whose value parses as a date; a page's unparseable date does not hide a later good one. */
+    @SafeVarargs
+    private static Optional<String> firstDate(Supplier<Optional<String>>... sources) {
+        for (Supplier<Optional<String>> source : sources) {
+            Optional<String> date = source.get().flatMap(raw -> DateParser.parse(raw, ZoneOffset.UTC));
+            if (date.isPresent()) {
+                return date;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @SafeVarargs
+    private static Optional<String> first(Supplier<Optional<String>>... sources) {
+        for (Supplier<Optional<String>> source : sources) {
+            Optional<String> value = source.get().filter(text -> !text.isBlank());
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+}

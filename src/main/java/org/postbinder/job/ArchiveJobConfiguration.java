@@ -1,0 +1,218 @@
+package org.postbinder.job;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.postbinder.clean.PostCleaner;
+import org.postbinder.crawl.CrawlProperties;
+import org.postbinder.crawl.Fetchers;
+import org.postbinder.crawl.Frontier;
+import org.postbinder.crawl.FrontierEntry;
+import org.postbinder.crawl.LinkDiscoverer;
+import org.postbinder.crawl.SitemapReader;
+import org.postbinder.export.ArchiveLocation;
+import org.postbinder.export.ArchivePublisher;
+import org.postbinder.export.CsvPostWriter;
+import org.postbinder.export.JsonPostWriter;
+import org.postbinder.export.OutputProperties;
+import org.postbinder.export.PdfVolumeWriter;
+import org.postbinder.export.StagingFolder;
+import org.postbinder.extract.PostExtractor;
+import org.postbinder.store.Post;
+import org.postbinder.store.PostRepository;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
+import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The batch jobs and their steps. {@value #ARCHIVE_JOB} runs the whole pipeline; {@value #CRAWL_JOB}
+ * and {@value #EXPORT_JOB} run its two halves. Every step reads the job file named in the job
+ * parameters, so a restart uses the same file and the same run id.
+ * <pre>
+ * seedFrontierStep ─▶ crawlPostsStep ─▶ exportPostsStep ─▶ publishArchiveStep
+ * (tasklet)           (chunk of 1 URL)   (chunk of posts)   (tasklet)
+ * </pre>
+ */
+@Configuration
+public class ArchiveJobConfiguration {
+
+    public static final String ARCHIVE_JOB = "postArchiveJob";
+    public static final String CRAWL_JOB = "postCrawlJob";
+    public static final String EXPORT_JOB = "postExportJob";
+    public static final String SEED_STEP = "seedFrontierStep";
+    public static final String CRAWL_STEP = "crawlPostsStep";
+    public static final String EXPORT_STEP = "exportPostsStep";
+    public static final String PUBLISH_STEP = "publishArchiveStep";
+
+    /**
+     * One URL per chunk: the links a page adds must be committed before the reader asks the
+     * frontier for the next URL, or the crawl would end while links are still in flight.
+     */
+    private static final int URLS_PER_CHUNK = 1;
+
+    @Bean
+    Job postArchiveJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, Step exportPostsStep,
+                       Step publishArchiveStep) {
+        return new JobBuilder(ARCHIVE_JOB, repository).listener(new RunRecorder())
+                .start(seedFrontierStep).next(crawlPostsStep).next(exportPostsStep).next(publishArchiveStep)
+                .build();
+    }
+
+    @Bean
+    Job postCrawlJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep) {
+        return new JobBuilder(CRAWL_JOB, repository).listener(new RunRecorder())
+                .start(seedFrontierStep).next(crawlPostsStep)
+                .build();
+    }
+
+    @Bean
+    Job postExportJob(JobRepository repository, Step exportPostsStep, Step publishArchiveStep) {
+        return new JobBuilder(EXPORT_JOB, repository).listener(new RunRecorder())
+                .start(exportPostsStep).next(publishArchiveStep)
+                .build();
+    }
+
+    @Bean
+    Step seedFrontierStep(JobRepository repository, PlatformTransactionManager transactions, SeedFrontierTasklet seedFrontierTasklet) {
+        return new StepBuilder(SEED_STEP, repository).tasklet(seedFrontierTasklet, transactions).build();
+    }
+
+    @Bean
+    Step crawlPostsStep(JobRepository repository, PlatformTransactionManager transactions, FrontierReader frontierReader,
+                        ItemProcessor<FrontierEntry, CrawlResult> crawlProcessor, CrawlResultWriter crawlResultWriter) {
+        return new StepBuilder(CRAWL_STEP, repository).<FrontierEntry, CrawlResult>chunk(URLS_PER_CHUNK)
+                .transactionManager(transactions)
+                .reader(frontierReader)
+                .processor(crawlProcessor)
+                .writer(crawlResultWriter)
+                .listener(new CrawlProgressListener())
+                .build();
+    }
+
+    @Bean
+    Step exportPostsStep(JobRepository repository, PlatformTransactionManager transactions, OutputProperties output,
+                         JdbcCursorItemReader<Post> postsReader, CompositeItemWriter<Post> archiveWriter,
+                         StagingFolder stagingFolder) {
+        return new StepBuilder(EXPORT_STEP, repository).<Post, Post>chunk(output.chunkSize())
+                .transactionManager(transactions)
+                .reader(postsReader)
+                .writer(archiveWriter)
+                .listener(stagingFolder)
+                .build();
+    }
+
+    @Bean
+    Step publishArchiveStep(JobRepository repository, PlatformTransactionManager transactions,
+                            PublishArchiveTasklet publishArchiveTasklet) {
+        return new StepBuilder(PUBLISH_STEP, repository).tasklet(publishArchiveTasklet, transactions).build();
+    }
+
+    @Bean
+    @StepScope
+    SeedFrontierTasklet seedFrontierTasklet(Frontier frontier, JobFileLoader loader,
+                                            @Value("#{jobParameters['jobFile']}") String jobFile,
+                                            @Value("#{jobParameters['run']}") String run) {
+        return new SeedFrontierTasklet(frontier, loader.load(Path.of(jobFile)), run);
+    }
+
+    @Bean
+    @StepScope
+    FrontierReader frontierReader(Frontier frontier, @Value("#{jobParameters['job']}") String job,
+                                  @Value("#{jobParameters['run']}") String run) {
+        return new FrontierReader(frontier, job, run);
+    }
+
+    @Bean
+    @StepScope
+    CompositeItemProcessor<FrontierEntry, CrawlResult> crawlProcessor(
+            JobFileLoader loader, Fetchers fetchers, CrawlProperties crawl, LinkDiscoverer discoverer,
+            SitemapReader sitemaps, PostExtractor extractor, PostCleaner cleaner,
+            @Value("#{jobParameters['jobFile']}") String jobFile) {
+        JobDefinition job = loader.load(Path.of(jobFile));
+        FetchProcessor fetch = new FetchProcessor(fetchers, crawl.settingsFor(job.crawl()), job.crawl().delay());
+        PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner);
+        return new CompositeItemProcessor<>(List.of(fetch, read));
+    }
+
+    @Bean
+    @StepScope
+    CrawlResultWriter crawlResultWriter(Frontier frontier, PostRepository posts, JobFileLoader loader,
+                                        @Value("#{jobParameters['jobFile']}") String jobFile,
+                                        @Value("#{jobParameters['run']}") String run) {
+        JobDefinition job = loader.load(Path.of(jobFile));
+        return new CrawlResultWriter(frontier, posts, job.name(), run, job.scope().maxPages());
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<Post> postsReader(DataSource dataSource, PostRepository posts,
+                                           @Value("#{jobParameters['job']}") String job) {
+        return new JdbcCursorItemReaderBuilder<Post>()
+                .name("postsReader")
+                .dataSource(dataSource)
+                .sql("select * from posts where job_name = ? order by " + PostRepository.EXPORT_ORDER)
+                .preparedStatementSetter(statement -> statement.setString(1, job))
+                .rowMapper(posts.rowMapper())
+                .fetchSize(100)
+                // the writers rewrite their files from the start on restart, so the reader must too
+                .saveState(false)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    CompositeItemWriter<Post> archiveWriter(OutputProperties output, JobFileLoader loader, JsonMapper json,
+                                            @Value("#{jobParameters['jobFile']}") String jobFile,
+                                            @Value("#{jobParameters['run']}") String run) {
+        JobDefinition job = loader.load(Path.of(jobFile));
+        ArchiveLocation location = output.location(job.name(), run);
+        Path staging = location.staging();
+        List<ItemWriter<? super Post>> writers = new ArrayList<>();
+        for (JobDefinition.Format format : JobDefinition.Format.values()) {
+            if (job.export().formats().contains(format)) {
+                writers.add(switch (format) {
+                    case CSV -> new CsvPostWriter(staging.resolve(ArchiveLocation.CSV));
+                    case JSON -> new JsonPostWriter(staging.resolve(ArchiveLocation.JSON), json);
+                    case PDF -> new PdfVolumeWriter(staging.resolve(location.pdfName()),
+                            new PdfVolumeWriter.VolumeInfo(job.title(), job.name(), run));
+                });
+            }
+        }
+        return new CompositeItemWriter<Post>(writers);
+    }
+
+    @Bean
+    @StepScope
+    StagingFolder stagingFolder(OutputProperties output, @Value("#{jobParameters['job']}") String job,
+                                @Value("#{jobParameters['run']}") String run) {
+        return new StagingFolder(output.location(job, run));
+    }
+
+    @Bean
+    @StepScope
+    PublishArchiveTasklet publishArchiveTasklet(ArchivePublisher publisher, Frontier frontier, JobFileLoader loader,
+                                                OutputProperties output,
+                                                @Value("#{jobParameters['jobFile']}") String jobFile,
+                                                @Value("#{jobParameters['run']}") String run) {
+        JobDefinition job = loader.load(Path.of(jobFile));
+        return new PublishArchiveTasklet(publisher, frontier, job, output.location(job.name(), run));
+    }
+}

@@ -1,0 +1,28 @@
+package org.postbinder.job;
+
+import org.postbinder.crawl.Frontier;
+import org.postbinder.crawl.FrontierEntry;
+import org.springframework.batch.infrastructure.item.ItemReader;
+
+/**
+ * Reads a run's frontier: each call returns the next PENDING URL, null when none is left. It keeps
+ * no position of its own: the frontier table is the state, so a restarted step simply carries on.
+ * Used with a chunk of one, so that the links a page adds are committed before the next read.
+ */
+public class FrontierReader implements ItemReader<FrontierEntry> {
+
+    private final Frontier frontier;
+    private final String job;
+    private final String run;
+
+    public FrontierReader(Frontier frontier, String job, String run) {
+        this.frontier = frontier;
+        this.job = job;
+        this.run = run;
+    }
+
+    @Override
+    public FrontierEntry read() {
+        return frontier.next(job, run).orElse(null);
+    }
+}

@@ -1,0 +1,86 @@
+package org.postbinder.job;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One job file, loaded and validated: what to crawl, how far, how to extract and what to export.
+ * Immutable; built only by {@link JobFileLoader}, which has already checked every value.
+ *
+ * @param name    job name, used in output paths and job parameters ({@code [a-z0-9][a-z0-9_-]*})
+ * @param title   human title for the PDF cover (defaults to the name)
+ * @param file    the job file this definition came from
+ * @param sources where discovery starts
+ * @param scope   which URLs belong to the job
+ * @param crawl   fetch settings
+ * @param extract site-specific selectors (all optional)
+ * @param export  formats to write
+ * @param schedule cron and zone, when the job runs nightly
+ */
+public record JobDefinition(
+        String name,
+        String title,
+        Path file,
+        Sources sources,
+        Scope scope,
+        Crawl crawl,
+        Extract extract,
+        Export export,
+        Optional<Schedule> schedule) {
+
+    /** Start URLs, sitemaps and feeds; at least one URL in all. */
+    public record Sources(List<URI> startUrls, List<URI> sitemaps, List<URI> feeds) {
+        public Sources {
+            startUrls = List.copyOf(startUrls);
+            sitemaps = List.copyOf(sitemaps);
+            feeds = List.copyOf(feeds);
+        }
+    }
+
+    /**
+     * Which URLs are followed. With no include pattern, a URL is in scope when it lies under the
+     * folder of one of the start URLs; excludes always win.
+     */
+    public record Scope(List<Pattern> include, List<Pattern> exclude, int maxPages, int maxDepth) {
+        public Scope {
+            include = List.copyOf(include);
+            exclude = List.copyOf(exclude);
+        }
+    }
+
+    /** Fetch settings for this job; empty values fall back to the machine's defaults. */
+    public record Crawl(Optional<String> userAgent, Duration delay, Optional<Duration> timeout) {}
+
+    /**
+     * CSS selectors for one site. When {@code body} is empty the generic extractor chooses the
+     * article; {@code remove} lists elements dropped before anything is extracted.
+     */
+    public record Extract(Optional<String> title, Optional<String> body, Optional<String> author,
+                          Optional<String> date, List<String> remove, boolean requireDate) {
+        public Extract {
+            remove = List.copyOf(remove);
+        }
+
+        public static Extract generic() {
+            return new Extract(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), true);
+        }
+    }
+
+    /** Export formats; the manifest is always written. */
+    public record Export(Set<Format> formats) {
+        public Export {
+            formats = Set.copyOf(formats);
+        }
+    }
+
+    public enum Format { CSV, JSON, PDF }
+
+    /** A nightly schedule: Spring cron expression (six fields) in a time zone. */
+    public record Schedule(String cron, ZoneId zone) {}
+}

@@ -1,0 +1,198 @@
+package org.postbinder.job;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.select.QueryParser;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a job file ({@code jobs/*.yml}) into a {@link JobDefinition}. Every value is checked here,
+ * before any job starts: an unknown key, a bad URL, regex, selector, duration or cron expression
+ * is a {@link JobFileException} whose message names the file, the line and the key.
+ * Thread-safe.
+ *
+ * <dl>
+ *   <dt>name</dt><dd>job name; defaults to the file name without extension</dd>
+ *   <dt>title</dt><dd>human title for the PDF cover</dd>
+ *   <dt>sources</dt><dd>start-urls, sitemaps, feeds: http(s) or file URLs;
+ *       a relative {@code file:} path resolves against the job file's folder</dd>
+ *   <dt>scope</dt><dd>include, exclude (regexes on the URL), max-pages, max-depth</dd>
+ *   <dt>crawl</dt><dd>user-agent, delay, timeout</dd>
+ *   <dt>extract</dt><dd>title, body, author, date (CSS selectors), remove (selectors), require-date</dd>
+ *   <dt>export</dt><dd>formats: csv, json, pdf</dd>
+ *   <dt>schedule</dt><dd>cron (six fields), zone</dd>
+ * </dl>
+ */
+@Component
+public class JobFileLoader {
+
+    /** Large enough for a news site's archive, small enough that a typo cannot crawl the web. */
+    static final int DEFAULT_MAX_PAGES = 1_000;
+    static final int DEFAULT_MAX_DEPTH = 5;
+    private static final int MAX_PAGES_LIMIT = 10_000_000;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    public JobDefinition load(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String shown = file.toString();
+        if (!Files.isRegularFile(absolute)) {
+            throw new JobFileException(shown + ": no such job file");
+        }
+        Node root;
+        try (Reader reader = Files.newBufferedReader(absolute, StandardCharsets.UTF_8)) {
+            root = new Yaml(safeOptions()).compose(reader);
+        } catch (MarkedYAMLException e) {
+            throw new JobFileException(shown + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: " + e.getProblem());
+        } catch (IOException e) {
+            throw new JobFileException(shown + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null) {
+            throw new JobFileException(shown + ": the file is empty");
+        }
+        return read(new YamlSection(shown, "", root), absolute);
+    }
+
+    private JobDefinition read(YamlSection yaml, Path file) {
+        Path folder = file.getParent();
+        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "").toLowerCase(Locale.ROOT);
+        String name = yaml.value("name", JobFileLoader::name).orElseGet(() -> name(defaultName));
+        String title = yaml.string("title").orElse(name);
+        JobDefinition.Sources sources = sources(yaml.section("sources").orElseThrow(() -> yaml.missing("sources")), folder);
+        JobDefinition.Scope scope = yaml.section("scope").map(this::scope)
+                .orElseGet(() -> new JobDefinition.Scope(List.of(), List.of(), DEFAULT_MAX_PAGES, DEFAULT_MAX_DEPTH));
+        JobDefinition.Crawl crawl = yaml.section("crawl").map(this::crawl)
+                .orElseGet(() -> new JobDefinition.Crawl(Optional.empty(), Duration.ZERO, Optional.empty()));
+        JobDefinition.Extract extract = yaml.section("extract").map(this::extract).orElseGet(JobDefinition.Extract::generic);
+        JobDefinition.Export export = yaml.section("export").map(this::export)
+                .orElseGet(() -> new JobDefinition.Export(EnumSet.allOf(JobDefinition.Format.class)));
+        Optional<JobDefinition.Schedule> schedule = yaml.section("schedule").map(this::schedule);
+        yaml.rejectUnknownKeys();
+        return new JobDefinition(name, title, file, sources, scope, crawl, extract, export, schedule);
+    }
+
+    private JobDefinition.Sources sources(YamlSection yaml, Path folder) {
+        List<URI> start = yaml.list("start-urls", raw -> url(raw, folder));
+        List<URI> sitemaps = yaml.list("sitemaps", raw -> url(raw, folder));
+        List<URI> feeds = yaml.list("feeds", raw -> url(raw, folder));
+        yaml.rejectUnknownKeys();
+        if (start.isEmpty() && sitemaps.isEmpty() && feeds.isEmpty()) {
+            throw yaml.invalid("give at least one of start-urls, sitemaps or feeds");
+        }
+        return new JobDefinition.Sources(start, sitemaps, feeds);
+    }
+
+    private JobDefinition.Scope scope(YamlSection yaml) {
+        List<Pattern> include = yaml.list("include", Pattern::compile);
+        List<Pattern> exclude = yaml.list("exclude", Pattern::compile);
+        int maxPages = yaml.integer("max-pages", DEFAULT_MAX_PAGES, 1, MAX_PAGES_LIMIT);
+        int maxDepth = yaml.integer("max-depth", DEFAULT_MAX_DEPTH, 0, 1_000);
+        yaml.rejectUnknownKeys();
+        return new JobDefinition.Scope(include, exclude, maxPages, maxDepth);
+    }
+
+    private JobDefinition.Crawl crawl(YamlSection yaml) {
+        Optional<String> userAgent = yaml.value("user-agent", JobFileLoader::userAgent);
+        Duration delay = yaml.duration("delay").orElse(Duration.ZERO);
+        Optional<Duration> timeout = yaml.duration("timeout");
+        yaml.rejectUnknownKeys();
+        return new JobDefinition.Crawl(userAgent, delay, timeout);
+    }
+
+    private JobDefinition.Extract extract(YamlSection yaml) {
+        Optional<String> title = yaml.value("title", JobFileLoader::selector);
+        Optional<String> body = yaml.value("body", JobFileLoader::selector);
+        Optional<String> author = yaml.value("author", JobFileLoader::selector);
+        Optional<String> date = yaml.value("date", JobFileLoader::selector);
+        List<String> remove = yaml.list("remove", JobFileLoader::selector);
+        boolean requireDate = yaml.bool("require-date", true);
+        yaml.rejectUnknownKeys();
+        return new JobDefinition.Extract(title, body, author, date, remove, requireDate);
+    }
+
+    private JobDefinition.Export export(YamlSection yaml) {
+        List<JobDefinition.Format> formats = yaml.list("formats",
+                raw -> JobDefinition.Format.valueOf(raw.strip().toUpperCase(Locale.ROOT)));
+        yaml.rejectUnknownKeys();
+        return new JobDefinition.Export(formats.isEmpty() ? EnumSet.allOf(JobDefinition.Format.class) : Set.copyOf(formats));
+    }
+
+    private JobDefinition.Schedule schedule(YamlSection yaml) {
+        String cron = yaml.value("cron", raw -> {
+            CronExpression.parse(raw);
+            return raw;
+        }).orElseThrow(() -> yaml.missing("cron"));
+        ZoneId zone = yaml.value("zone", ZoneId::of).orElse(ZoneId.of("UTC"));
+        yaml.rejectUnknownKeys();
+        return new JobDefinition.Schedule(cron, zone);
+    }
+
+    private static String name(String raw) {
+        if (!NAME.matcher(raw).matches()) {
+            throw new IllegalArgumentException("use lower-case letters, digits, '-' and '_' (at most 64)");
+        }
+        return raw;
+    }
+
+    private static String userAgent(String raw) {
+        if (raw.isBlank() || raw.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw new IllegalArgumentException("must be printable ASCII on one line");
+        }
+        return raw.strip();
+    }
+
+    private static String selector(String raw) {
+        QueryParser.parse(raw);
+        return raw.strip();
+    }
+
+    /** Accepts http, https and file URLs; {@code file:relative/path} resolves against the job file's folder. */
+    static URI url(String raw, Path folder) {
+        URI uri;
+        try {
+            uri = new URI(raw.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        switch (scheme) {
+            case "http", "https" -> {
+                if (uri.getHost() == null) {
+                    throw new IllegalArgumentException("an http(s) URL needs a host");
+                }
+                return uri;
+            }
+            case "file" -> {
+                return uri.isOpaque() ? folder.resolve(uri.getSchemeSpecificPart()).normalize().toUri() : uri;
+            }
+            default -> throw new IllegalArgumentException("expected an http:, https: or file: URL");
+        }
+    }
+
+    private static LoaderOptions safeOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        // A job file is a few dozen lines; refuse alias bombs and huge files outright.
+        options.setMaxAliasesForCollections(10);
+        options.setCodePointLimit(1_000_000);
+        return options;
+    }
+}

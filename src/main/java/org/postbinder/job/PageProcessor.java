@@ -1,0 +1,97 @@
+package org.postbinder.job;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Optional;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.postbinder.clean.PostCleaner;
+import org.postbinder.crawl.DiscoveredLink;
+import org.postbinder.crawl.EntryStatus;
+import org.postbinder.crawl.FetchedPage;
+import org.postbinder.crawl.FrontierEntry;
+import org.postbinder.crawl.LinkDiscoverer;
+import org.postbinder.crawl.Scope;
+import org.postbinder.crawl.SitemapReader;
+import org.postbinder.extract.ExtractedPost;
+import org.postbinder.extract.PostExtractor;
+import org.postbinder.store.Post;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Reads a fetched URL: a sitemap or feed for the URLs it lists; a page for its links and, when it is
+ * an article, its cleaned post. Links out of scope or beyond max-depth are dropped here. A page that
+ * cannot be read is a skip with a reason, never an error that stops the crawl.
+ */
+public class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
+
+    private final JobDefinition job;
+    private final Scope scope;
+    private final LinkDiscoverer discoverer;
+    private final SitemapReader sitemaps;
+    private final PostExtractor extractor;
+    private final PostCleaner cleaner;
+
+    public PageProcessor(JobDefinition job, LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor,
+                         PostCleaner cleaner) {
+        this.job = job;
+        this.scope = Scope.of(job);
+        this.discoverer = discoverer;
+        this.sitemaps = sitemaps;
+        this.extractor = extractor;
+        this.cleaner = cleaner;
+    }
+
+    @Override
+    public CrawlResult process(FetchedEntry fetched) {
+        FrontierEntry entry = fetched.entry();
+        Optional<FetchedPage> page = fetched.result().page();
+        if (page.isEmpty()) {
+            return CrawlResult.skipped(entry, fetched.result().outcome().name().toLowerCase() + ": " + fetched.result().reason());
+        }
+        try {
+            return switch (entry.kind()) {
+                case SITEMAP, FEED -> listing(entry, page.get());
+                case PAGE -> page(entry, page.get());
+            };
+        } catch (IOException | RuntimeException e) {
+            return CrawlResult.skipped(entry, "cannot read: " + e);
+        }
+    }
+
+    private CrawlResult listing(FrontierEntry entry, FetchedPage page) {
+        SitemapReader.Listing listing = sitemaps.read(page);
+        if (!listing.problem().isEmpty()) {
+            return CrawlResult.skipped(entry, listing.problem());
+        }
+        return new CrawlResult(entry, EntryStatus.VISITED, "", followable(entry, listing.links()), Optional.empty());
+    }
+
+    private CrawlResult page(FrontierEntry entry, FetchedPage page) throws IOException {
+        if (!page.isHtml()) {
+            return CrawlResult.skipped(entry, "not an HTML page: " + page.contentType());
+        }
+        Document document = Jsoup.parse(new ByteArrayInputStream(page.body()),
+                page.charset().map(Charset::name).orElse(null), page.finalUrl().toString());
+        List<DiscoveredLink> links = followable(entry, discoverer.discover(document));
+        ExtractedPost extracted = extractor.extract(document, entry.url(), job.extract());
+        if (!extracted.article() && job.extract().requireDate()) {
+            return new CrawlResult(entry, EntryStatus.NOT_A_POST, "no dated article on the page", links, Optional.empty());
+        }
+        Optional<Post> post = cleaner.clean(extracted, page.fetchedAt());
+        if (post.isEmpty()) {
+            return new CrawlResult(entry, EntryStatus.NOT_A_POST, "no title or body text", links, Optional.empty());
+        }
+        return new CrawlResult(entry, EntryStatus.STORED, "", links, post);
+    }
+
+    private List<DiscoveredLink> followable(FrontierEntry from, List<DiscoveredLink> links) {
+        return links.stream()
+                .filter(link -> scope.contains(link.url()))
+                .filter(link -> link.sameDepth() || from.depth() + 1 <= job.scope().maxDepth())
+                .toList();
+    }
+}

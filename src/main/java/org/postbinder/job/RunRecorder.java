@@ -1,0 +1,29 @@
+package org.postbinder.job;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+/**
+ * Records which process runs a job execution, in its execution context. After a kill the execution
+ * stays STARTED in the job repository; the recorded process id is how {@code restart} tells a run
+ * that is still going from one whose process is gone.
+ */
+public class RunRecorder implements JobExecutionListener {
+
+    public static final String PID = "postbinder.pid";
+    public static final String HOST = "postbinder.host";
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        execution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
+        execution.getExecutionContext().putString(HOST, hostName());
+    }
+
+    public static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown";
+        }
+    }
+}

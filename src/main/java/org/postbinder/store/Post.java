@@ -1,0 +1,78 @@
+package org.postbinder.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One archived post: the record that is stored and exported. Text fields are normalized; absent
+ * values are null (they are exported as empty cells and JSON nulls). Immutable.
+ *
+ * @param publishedAt ISO-8601 with offset, e.g. {@code 2025-04-10T12:20:00+03:00}
+ * @param fetchedAt   ISO-8601 in UTC
+ * @param paragraphs  body blocks in reading order; {@link #body()} joins them with a blank line
+ */
+public record Post(
+        String url,
+        String canonicalUrl,
+        String title,
+        String author,
+        String publishedAt,
+        String modifiedAt,
+        String siteName,
+        String language,
+        String description,
+        String leadImage,
+        List<String> tags,
+        List<String> paragraphs,
+        List<String> captions,
+        String fetchedAt) {
+
+    public Post {
+        tags = List.copyOf(tags);
+        paragraphs = List.copyOf(paragraphs);
+        captions = List.copyOf(captions);
+    }
+
+    public String body() {
+        return String.join("\n\n", paragraphs);
+    }
+
+    /** Words in the body, counted as runs of letters or digits (so CJK text counts per run, not per character). */
+    public int wordCount() {
+        return (int) body().codePoints().collect(WordCounter::new, WordCounter::accept, WordCounter::combine).words;
+    }
+
+    /**
+     * SHA-256 (hex) of what a reader sees: title, captions and body. Metadata such as the fetch time
+     * is left out, so that an unchanged article keeps its hash from one crawl to the next.
+     */
+    public String contentSha256() {
+        String content = title + "\n\n" + String.join("\n", captions) + "\n\n" + body();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static final class WordCounter {
+        private long words;
+        private boolean inWord;
+
+        void accept(int codePoint) {
+            boolean wordChar = Character.isLetterOrDigit(codePoint);
+            if (wordChar && !inWord) {
+                words++;
+            }
+            inWord = wordChar;
+        }
+
+        void combine(WordCounter other) {
+            words += other.words;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.postbinder.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code posts} table: one row per job and canonical URL. Saving a post that is already there
+ * updates it (and its last-seen time), so re-crawling never duplicates. Calls join the caller's
+ * transaction. Thread-safe.
+ */
+@Repository
+public class PostRepository {
+
+    /** The reading order of every archive: oldest first, undated last, then by URL so that ties are stable. */
+    public static final String EXPORT_ORDER = "published_at nulls last, canonical_url";
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public PostRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** What saving did to the store. */
+    public enum SaveResult { INSERTED, UPDATED, UNCHANGED }
+
+    public SaveResult save(String job, String run, Post post) {
+        Timestamp now = Timestamp.from(Instant.now());
+        String previousHash = jdbc.sql("select content_sha256 from posts where job_name = :job and canonical_url = :canonical")
+                .param("job", job).param("canonical", post.canonicalUrl())
+                .query(String.class).optional().orElse(null);
+        String hash = post.contentSha256();
+        JdbcClient.StatementSpec statement = jdbc.sql(previousHash == null ? """
+                insert into posts (job_name, canonical_url, url, title, author, published_at, modified_at, site_name,
+                    language, description, lead_image, tags, paragraphs, captions, word_count, content_sha256,
+                    fetched_at, first_seen, last_seen, last_run)
+                values (:job, :canonical, :url, :title, :author, :published, :modified, :site, :language, :description,
+                    :image, :tags, :paragraphs, :captions, :words, :hash, :fetched, :now, :now, :run)
+                """ : """
+                update posts set url = :url, title = :title, author = :author, published_at = :published,
+                    modified_at = :modified, site_name = :site, language = :language, description = :description,
+                    lead_image = :image, tags = :tags, paragraphs = :paragraphs, captions = :captions, word_count = :words,
+                    content_sha256 = :hash, fetched_at = :fetched, last_seen = :now, last_run = :run
+                where job_name = :job and canonical_url = :canonical
+                """);
+        statement.param("job", job).param("canonical", post.canonicalUrl()).param("url", post.url())
+                .param("title", post.title()).param("author", post.author()).param("published", post.publishedAt())
+                .param("modified", post.modifiedAt()).param("site", post.siteName()).param("language", post.language())
+                .param("description", post.description()).param("image", post.leadImage())
+                .param("tags", json.writeValueAsString(post.tags()))
+                .param("paragraphs", json.writeValueAsString(post.paragraphs()))
+                .param("captions", json.writeValueAsString(post.captions()))
+                .param("words", post.wordCount()).param("hash", hash).param("fetched", post.fetchedAt())
+                .param("now", now).param("run", run)
+                .update();
+        if (previousHash == null) {
+            return SaveResult.INSERTED;
+        }
+        return previousHash.equals(hash) ? SaveResult.UNCHANGED : SaveResult.UPDATED;
+    }
+
+    public int count(String job) {
+        return jdbc.sql("select count(*) from posts where job_name = :job").param("job", job).query(Integer.class).single();
+    }
+
+    public List<Post> findAll(String job) {
+        return jdbc.sql("select * from posts where job_name = :job order by " + EXPORT_ORDER)
+                .param("job", job).query(rowMapper()).list();
+    }
+
+    /** Maps a {@code posts} row back to a {@link Post}; for readers that stream the table. */
+    public RowMapper<Post> rowMapper() {
+        return this::map;
+    }
+
+    private Post map(ResultSet rs, int row) throws SQLException {
+        return new Post(rs.getString("url"), rs.getString("canonical_url"), rs.getString("title"),
+                rs.getString("author"), rs.getString("published_at"), rs.getString("modified_at"),
+                rs.getString("site_name"), rs.getString("language"), rs.getString("description"),
+                rs.getString("lead_image"), strings(rs.getString("tags")), strings(rs.getString("paragraphs")),
+                strings(rs.getString("captions")), rs.getString("fetched_at"));
+    }
+
+    private List<String> strings(String array) {
+        return json.readValue(array, STRINGS);
+    }
+}
