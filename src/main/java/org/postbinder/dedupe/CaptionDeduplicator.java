@@ -20,7 +20,7 @@ public final class CaptionDeduplicator {
     /** How much of the longer text the shorter must cover to count as the same caption. */
     private static final double NEAR_IDENTICAL = 0.85;
     private static final Pattern CREDIT = Pattern.compile(
-            "(?i)(\\s*[(\\[]\\s*(photo|foto|фото|image|picture|credit|source|bild|quelle)s?\\b[^)\\]]*[)\\]]"
+            "(?iu)(\\s*[(\\[]\\s*(photo|foto|фото|image|picture|credit|source|bild|quelle)s?\\b[^)\\]]*[)\\]]"
             + "|\\s*(photo|foto|фото|image|credit|bild|quelle)s?\\s*(:|by)\\s*[^.]{1,80}$"
             + "|\\s*[|©]\\s*[^.|©]{1,80}$)\\s*$");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");

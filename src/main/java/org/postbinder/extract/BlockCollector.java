@@ -31,13 +31,23 @@ final class BlockCollector {
     private int pendingLinkChars;
     private int breaksInARow;
 
-    static ExtractedBlocks collect(List<Element> roots) {
+    /**
+     * Reads the blocks of {@code roots}. Captions come from {@code figureScope} when given: the lead
+     * photo of a news article often sits in the article's header, outside the body container.
+     */
+    static ExtractedBlocks collect(List<Element> roots, Element figureScope) {
         BlockCollector collector = new BlockCollector();
         for (Element root : roots) {
             collector.visit(root, false);
             collector.flush();
         }
-        return new ExtractedBlocks(collector.blocks, collector.captions);
+        List<String> captions = collector.captions;
+        if (figureScope != null) {
+            BlockCollector scoped = new BlockCollector();
+            scoped.visit(figureScope, false);
+            captions = scoped.captions;
+        }
+        return new ExtractedBlocks(collector.blocks, captions);
     }
 
     private void visit(Node node, boolean inLink) {

@@ -1,7 +1,9 @@
 package org.postbinder.extract;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.postbinder.normalize.TextNormalizer;
  */
 final class MetadataExtractor {
 
-    private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|von|par|por|от|автор:?)\\s+");
+    private static final Pattern BY_PREFIX = Pattern.compile("^(?iu)(by|written by|posted by|submitted by|von|par|por|от|автор:?)\\s+");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|–—·:-]\\s+[^|–—·:-]{2,60}$");
 
     PageMetadata extract(Document page, URI url, JobDefinition.Extract selectors) {
@@ -43,7 +45,8 @@ final class MetadataExtractor {
                 () -> meta(page, "parsely-author", "sailthru.author", "dc.creator"),
                 () -> text(page.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author]")),
                 () -> text(page.selectFirst("a[rel=author], .author.vcard .fn, .author.vcard, .byline .author, "
-                        + ".fn, .post-author, .article-byline .author-name, .author-name, .byline, .g-profile")))
+                        + ".fn, .post-author, .article-byline .author-name, .author-name, .node__meta .field--name-uid, "
+                        + ".field--name-uid, .submitted .username, .byline, .g-profile")))
                 .map(name -> BY_PREFIX.matcher(name).replaceFirst(""));
         Optional<String> published = firstDate(
                 () -> selected(page, selectors.date()),
@@ -161,16 +164,26 @@ final class MetadataExtractor {
         return Optional.ofNullable(element).map(Element::text).filter(text -> !text.isBlank());
     }
 
-    /** The first source whose value parses as a date; a page's unparseable date does not hide a later good one. */
+    /**
+     * The first source whose value parses as a date (an unparseable date does not hide a later good
+     * one). WordPress and others publish UTC in their meta tags and the local time in the visible
+     * {@code <time>}: when a later source gives the same instant with the writer's own offset, that
+     * offset is kept.
+     */
     @SafeVarargs
     private static Optional<String> firstDate(Supplier<Optional<String>>... sources) {
-        for (Supplier<Optional<String>> source : sources) {
-            Optional<String> date = source.get().flatMap(raw -> DateParser.parse(raw, ZoneOffset.UTC));
-            if (date.isPresent()) {
-                return date;
-            }
+        List<OffsetDateTime> dates = Arrays.stream(sources)
+                .flatMap(source -> source.get().flatMap(raw -> DateParser.parseDateTime(raw, ZoneOffset.UTC)).stream())
+                .toList();
+        if (dates.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        OffsetDateTime first = dates.get(0);
+        OffsetDateTime chosen = first.getOffset().equals(ZoneOffset.UTC)
+                ? dates.stream().filter(date -> date.isEqual(first)).filter(date -> !date.getOffset().equals(ZoneOffset.UTC))
+                        .findFirst().orElse(first)
+                : first;
+        return Optional.of(DateParser.ISO.format(chosen));
     }
 
     @SafeVarargs

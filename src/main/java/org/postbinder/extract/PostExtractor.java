@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostExtractor {
 
-    /** More article elements than this on one page make it a listing, not a post. */
-    private static final int MAX_ARTICLES_ON_A_POST = 2;
+    /** Headings that link to other pages: a listing shows one per teaser, a post at most one (its own). */
+    private static final String TEASER_HEADINGS = "h1 a[href], h2 a[href], h3 a[href], h4 a[href], "
+            + "a[href]:has(> h1, > h2, > h3, > h4)";
+    private static final int MIN_TEASERS_ON_A_LISTING = 2;
 
     private final MetadataExtractor metadataExtractor = new MetadataExtractor();
     private final ContentExtractor contentExtractor = new ContentExtractor();
@@ -27,14 +29,25 @@ public class PostExtractor {
         PageMetadata metadata = metadataExtractor.extract(page, url, selectors);
         Document work = page.clone();
         selectors.remove().forEach(css -> work.select(css).remove());
-        ExtractedBlocks blocks = BlockCollector.collect(body(work, selectors));
-        boolean listing = page.select("article").size() > MAX_ARTICLES_ON_A_POST;
+        List<Element> roots = body(work, selectors);
+        ExtractedBlocks blocks = BlockCollector.collect(roots, roots.isEmpty() ? null : roots.get(0).closest("article, main"));
+        boolean listing = !metadata.declaredArticle() && isListing(work, url, metadata.canonicalUrl());
         boolean article = !listing && !blocks.paragraphs().isEmpty()
                 && (metadata.declaredArticle() || metadata.publishedAt().isPresent());
         return new ExtractedPost(url.toString(), metadata.canonicalUrl(), metadata.title(), metadata.author(),
                 metadata.publishedAt(), metadata.modifiedAt(), metadata.siteName(), metadata.language(),
                 metadata.description(), metadata.leadImage(), metadata.tags(), metadata.labels(),
                 blocks.paragraphs(), blocks.captions(), article);
+    }
+
+    /** Counted after furniture is gone, so related-post and "most read" blocks do not make a post a listing. */
+    private static boolean isListing(Document work, URI url, String canonicalUrl) {
+        long teasers = work.select(TEASER_HEADINGS).stream()
+                .map(link -> link.absUrl("href"))
+                .filter(target -> !target.isEmpty() && !target.equals(url.toString()) && !target.equals(canonicalUrl))
+                .distinct()
+                .count();
+        return teasers >= MIN_TEASERS_ON_A_LISTING;
     }
 
     private List<Element> body(Document work, JobDefinition.Extract selectors) {
