@@ -33,9 +33,14 @@ public final class BoilerplateFilter {
             "sign up for .{1,80}newsletter.*",
             "advertisement|anzeige|реклама|sponsored( content)?",
             "log in or register to post comments",
+            "\\d+ min(ute)?s? read.*",
+            "(published in|written by|follow|following|sign in|sign up)( .{1,60})?",
             "(print|email|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest)( \\| (print|email|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest))+")
             .map(phrase -> Pattern.compile("(?iu)" + phrase))
             .toList();
+
+    /** Counters, separators and icons ("--", "·", "4"): nothing a reader would read. */
+    private static final Pattern NO_LETTERS = Pattern.compile("[^\\p{L}]*");
 
     /** Longer blocks are prose even when they start like furniture ("Read more about the treaty in ..."). */
     private static final int MAX_FURNITURE_CHARS = 200;
@@ -49,7 +54,8 @@ public final class BoilerplateFilter {
     }
 
     static boolean isBoilerplate(String paragraph) {
-        return paragraph.length() <= MAX_FURNITURE_CHARS
+        return NO_LETTERS.matcher(paragraph).matches()
+                || paragraph.length() <= MAX_FURNITURE_CHARS
                 && PHRASES.stream().anyMatch(phrase -> phrase.matcher(paragraph).matches());
     }
 }

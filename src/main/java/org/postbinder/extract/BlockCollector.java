@@ -173,7 +173,8 @@ final class BlockCollector {
     private static boolean isFigure(Element element) {
         String tag = element.normalName();
         if (tag.equals("figure")) {
-            return true;
+            // editors wrap tables in <figure class="table">: that is body text, not a picture
+            return element.selectFirst("table") == null || element.selectFirst("img, picture, video") != null;
         }
         return (tag.equals("div") || tag.equals("span")) && element.selectFirst("img, picture") != null
                 && element.selectFirst(CAPTION) != null && element.text().length() < 600;

@@ -22,6 +22,9 @@ final class ContentExtractor {
 
     private static final String TEXT_BLOCKS = "p, pre, td, blockquote, li, h2, h3, h4, div, section, article";
     private static final int MIN_BLOCK_CHARS = 25;
+    private static final double PROSE_SHARE = 0.85;
+    /** Shorter paragraphs are captions, deks and labels rather than running text. */
+    private static final int MIN_PROSE_CHARS = 60;
 
     /** The chosen article containers, in document order; empty when the page has no running text. */
     List<Element> articleRoots(Document page) {
@@ -33,7 +36,52 @@ final class ContentExtractor {
         Optional<Element> top = scores.entrySet().stream()
                 .max(Comparator.comparingDouble(entry -> entry.getValue() * (1 - linkDensity(entry.getKey()))))
                 .map(Map.Entry::getKey);
-        return top.map(winner -> withGoodSiblings(winner, scores)).orElse(List.of());
+        return top.map(winner -> widenToMostProse(widenOnlyChild(winner), body))
+                .map(winner -> withGoodSiblings(winner, scores))
+                .orElse(List.of());
+    }
+
+    /**
+     * Templates that wrap each stretch of text in its own nest of divs (Medium, page builders) put
+     * the winner several levels below the siblings that hold the rest of the article: climb while
+     * the winner is its parent's only element.
+     */
+    private static Element widenOnlyChild(Element winner) {
+        Element widened = winner;
+        while (widened.parent() != null && widened.parent().children().size() == 1
+                && !widened.parent().normalName().equals("body")) {
+            widened = widened.parent();
+        }
+        return widened;
+    }
+
+    /**
+     * An article split across sections holds only part of the page's prose in the winning container.
+     * Once furniture is gone, nearly all prose on the page is the article's: climb to the nearest
+     * ancestor that holds {@value #PROSE_SHARE} of it, unless that is the whole body.
+     */
+    private static Element widenToMostProse(Element winner, Element body) {
+        int total = proseLength(body);
+        Element candidate = winner;
+        while (candidate != null && candidate != body && proseLength(candidate) < total * PROSE_SHARE) {
+            candidate = candidate.parent();
+        }
+        return candidate == null || candidate == body ? winner : candidate;
+    }
+
+    /**
+     * Characters of running text: paragraphs that are mostly not links. Headings are left out: the
+     * teaser cards of related-post blocks are headings, and they must not pull the article wider.
+     */
+    private static int proseLength(Element root) {
+        int length = 0;
+        for (Element block : root.select("p, blockquote, li, pre")) {
+            int blockLength = block.text().length();
+            if (blockLength >= MIN_PROSE_CHARS && linkDensity(block) < 0.3) {
+                length += blockLength;
+            }
+        }
+        return length;
     }
 
     /** Removes furniture in place; elements marked as the article are kept even when a name matches. */
@@ -71,10 +119,13 @@ final class ContentExtractor {
         if (parent == null) {
             return List.of(winner);
         }
-        double threshold = Math.max(10, scores.get(winner) * 0.2);
+        double winnerScore = scores.getOrDefault(winner, 0.0);
+        double threshold = Math.max(10, winnerScore * 0.2);
         List<Element> roots = new ArrayList<>();
         for (Element sibling : parent.children()) {
-            if (sibling == winner || scores.getOrDefault(sibling, 0.0) >= threshold && linkDensity(sibling) < 0.33
+            // a sibling built like the winner (same classes) is most likely the article's next stretch
+            double bonus = !winner.className().isEmpty() && sibling.className().equals(winner.className()) ? winnerScore * 0.2 : 0;
+            if (sibling == winner || scores.getOrDefault(sibling, 0.0) + bonus >= threshold && linkDensity(sibling) < 0.33
                     || isProseParagraph(sibling)) {
                 roots.add(sibling);
             }

@@ -95,6 +95,11 @@ final class MetadataExtractor {
             page.select("a[rel~=\\btag\\b]:not([rel~=category]), .tags-links a, .post-labels a, .field--name-field-tags a, "
                     + ".post-tags a, .article-tags a, .tags a").forEach(a -> tags.add(a.text()));
         }
+        if (tags.isEmpty()) {
+            page.select("a[href*=/tag/], a[href*=/tags/]").stream()
+                    .filter(a -> a.closest("nav, aside, footer, header, .widget, .sidebar, .tagcloud, .tag-cloud") == null)
+                    .forEach(a -> tags.add(a.text()));
+        }
         return normalized(tags.stream());
     }
 
