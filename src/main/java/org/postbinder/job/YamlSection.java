@@ -50,37 +50,29 @@ final class YamlSection {
         return string(key).orElseThrow(() -> missing(key));
     }
 
-    List<String> strings(String key) {
+    /** A list of values (a single value counts as a list of one), each converted and checked at its own line. */
+    <T> List<T> list(String key, Function<String, T> converter) {
         Optional<Node> value = take(key);
         if (value.isEmpty()) {
             return List.of();
         }
-        if (value.get() instanceof ScalarNode) {
-            return List.of(scalar(value.get(), keyPath(key)));
-        }
-        if (!(value.get() instanceof SequenceNode sequence)) {
+        List<Node> items;
+        if (value.get() instanceof SequenceNode sequence) {
+            items = sequence.getValue();
+        } else if (value.get() instanceof ScalarNode) {
+            items = List.of(value.get());
+        } else {
             throw error(value.get(), key, "expected a list");
         }
-        List<String> items = new ArrayList<>();
-        for (Node item : sequence.getValue()) {
-            items.add(scalar(item, keyPath(key)));
+        List<T> converted = new ArrayList<>();
+        for (Node item : items) {
+            converted.add(convert(item, key, scalar(item, keyPath(key)), converter));
         }
-        return items;
-    }
-
-    /** Reads a list and converts each item, reporting a failed conversion at the item's line. */
-    <T> List<T> list(String key, Function<String, T> converter) {
-        Optional<Node> value = takeNode(key);
-        List<T> items = new ArrayList<>();
-        for (String raw : strings(key)) {
-            items.add(convert(value.orElseThrow(), key, raw, converter));
-        }
-        return items;
+        return converted;
     }
 
     <T> Optional<T> value(String key, Function<String, T> converter) {
-        Optional<Node> value = takeNode(key);
-        return string(key).map(raw -> convert(value.orElseThrow(), key, raw, converter));
+        return take(key).map(value -> convert(value, key, scalar(value, keyPath(key)), converter));
     }
 
     int integer(String key, int defaultValue, int min, int max) {
@@ -139,10 +131,6 @@ final class YamlSection {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw error(at, key, "invalid value '" + raw + "': " + reason);
         }
-    }
-
-    private Optional<Node> takeNode(String key) {
-        return Optional.ofNullable(remaining.get(key)).map(NodeTuple::getValueNode);
     }
 
     private Optional<Node> take(String key) {

@@ -1,0 +1,74 @@
+package org.postbinder.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the real launcher ({@code PostbinderApplication}) as a separate JVM, with the test's class
+ * path and its own database and output folder, as a user's terminal would.
+ */
+public final class Launcher {
+
+    private final Path home;
+
+    /** A launcher whose embedded database and archives live under {@code home}. */
+    public Launcher(Path home) {
+        this.home = home;
+    }
+
+    public Path output() {
+        return home.resolve("output");
+    }
+
+    public String databaseUrl() {
+        return "jdbc:h2:file:" + home.resolve("db/postbinder").toAbsolutePath();
+    }
+
+    /** Starts the launcher; its stdout and stderr go to one log file under home. */
+    public Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"),
+                "org.postbinder.PostbinderApplication"));
+        command.addAll(List.of(args));
+        command.add("--spring.datasource.url=" + databaseUrl());
+        command.add("--postbinder.output.dir=" + output().toAbsolutePath());
+        Files.createDirectories(home);
+        return new ProcessBuilder(command)
+                .directory(new File(System.getProperty("user.dir")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                .start();
+    }
+
+    /** Runs the launcher to the end and returns its exit code and everything it printed. */
+    public Result run(Duration timeout, String... args) throws IOException, InterruptedException {
+        long logStart = Files.exists(log()) ? Files.size(log()) : 0;
+        Process process = start(args);
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("launcher did not finish in " + timeout + ":\n" + printedSince(logStart));
+        }
+        return new Result(process.exitValue(), printedSince(logStart));
+    }
+
+    public Path log() {
+        return home.resolve("launcher.log");
+    }
+
+    public String printedSince(long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log());
+        return new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+    }
+
+    /** What one launcher run ended with. */
+    public record Result(int exitCode, String output) {}
+}
