@@ -12,7 +12,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.postbinder.store.Post;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Writes {@code posts.csv}: RFC 4180, UTF-8, a header row, one post a row. Lists (tags, captions)
@@ -20,7 +19,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * An export with no posts is a file with the header row only. The file is rewritten from the start
  * when the step restarts. One instance per step execution.
  */
-public class CsvPostWriter implements ItemStreamWriter<Post> {
+public class CsvPostWriter implements ArchiveFileWriter {
 
     public static final String LIST_SEPARATOR = " | ";
     public static final List<String> COLUMNS = List.of("url", "canonicalUrl", "title", "author", "publishedAt",
@@ -59,12 +58,18 @@ public class CsvPostWriter implements ItemStreamWriter<Post> {
     }
 
     @Override
+    public void finish() throws IOException {
+        printer.close(true);
+        printer = null;
+    }
+
+    @Override
     public void close() {
         if (printer != null) {
             try {
                 printer.close();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot finish " + file, e);
+                throw new UncheckedIOException("cannot close " + file, e);
             } finally {
                 printer = null;
             }

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import org.postbinder.store.Post;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * array is never held in memory). An export with no posts is {@code []}. The file is rewritten from
  * the start when the step restarts. One instance per step execution.
  */
-public class JsonPostWriter implements ItemStreamWriter<Post> {
+public class JsonPostWriter implements ArchiveFileWriter {
 
     private final Path file;
     private final JsonMapper mapper;
@@ -37,7 +37,9 @@ public class JsonPostWriter implements ItemStreamWriter<Post> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file.getParent(), e);
         }
-        generator = mapper.writerWithDefaultPrettyPrinter().createGenerator(file.toFile(), JsonEncoding.UTF8);
+        generator = mapper.writerWithDefaultPrettyPrinter()
+                .without(StreamWriteFeature.AUTO_CLOSE_CONTENT)
+                .createGenerator(file.toFile(), JsonEncoding.UTF8);
         generator.writeStartArray();
     }
 
@@ -50,9 +52,16 @@ public class JsonPostWriter implements ItemStreamWriter<Post> {
     }
 
     @Override
+    public void finish() {
+        generator.writeEndArray();
+        generator.close();
+        generator = null;
+    }
+
+    /** Releases the file; an unfinished array stays unfinished (and unpublished). */
+    @Override
     public void close() {
         if (generator != null) {
-            generator.writeEndArray();
             generator.close();
             generator = null;
         }

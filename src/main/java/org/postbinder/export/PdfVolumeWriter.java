@@ -18,8 +18,8 @@ import com.itextpdf.kernel.font.PdfFontFactory;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfOutline;
 import com.itextpdf.kernel.pdf.PdfPage;
+import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.kernel.pdf.action.PdfAction;
 import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
@@ -38,23 +38,27 @@ import com.itextpdf.layout.properties.TextAlignment;
 import org.postbinder.store.Post;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Writes the PDF volume of a run: a cover (job, sites, run, post count), a table of contents with
  * page numbers and links, then one section per post (title, byline, date, source, captions, body,
  * provenance), with a bookmark per post, the post's title as running header and "page X of Y" in
  * the footer. Text is set in an embedded DejaVu Sans subset, so accented Latin, Greek, Cyrillic and
- * typographic quotes render. Posts are laid out as they stream in; the cover and contents, which
- * need the totals, are added at the end and moved to the front. The file is rewritten from the
- * start when the step restarts. One instance per step execution.
+ * typographic quotes render.
+ * <p>
+ * Two passes keep memory flat however many posts there are. The first lays the posts out as they
+ * stream in (each page is written out as soon as it is full) and adds the cover and contents, which
+ * need the totals, at the end. The second reads that draft page by page, moves the cover and
+ * contents to the front and stamps headers and footers, now that every page number is final.
+ * One instance per step execution.
  */
-public class PdfVolumeWriter implements ItemStreamWriter<Post> {
+public class PdfVolumeWriter implements ArchiveFileWriter {
 
     private static final float MARGIN = 54;
     private static final float BODY_SIZE = 10.5f;
 
     private final Path file;
+    private final Path draft;
     private final VolumeInfo info;
     private final List<Section> sections = new ArrayList<>();
     private final SortedSet<String> sites = new TreeSet<>();
@@ -71,6 +75,7 @@ public class PdfVolumeWriter implements ItemStreamWriter<Post> {
 
     public PdfVolumeWriter(Path file, VolumeInfo info) {
         this.file = file;
+        this.draft = file.resolveSibling(file.getFileName() + ".draft");
         this.info = info;
     }
 
@@ -80,14 +85,14 @@ public class PdfVolumeWriter implements ItemStreamWriter<Post> {
             Files.createDirectories(file.getParent());
             regular = font("fonts/DejaVuSans.ttf");
             bold = font("fonts/DejaVuSans-Bold.ttf");
-            pdf = new PdfDocument(new PdfWriter(file.toString()));
+            pdf = new PdfDocument(new PdfWriter(draft.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file, e);
         }
         pdf.getDocumentInfo().setTitle(info.jobTitle() + " — " + info.run());
         pdf.getDocumentInfo().setSubject("Postbinder archive of job " + info.job() + ", run " + info.run());
         pdf.getDocumentInfo().setCreator("Postbinder");
-        document = new Document(pdf, PageSize.A4, false);
+        document = new Document(pdf, PageSize.A4, true);
         document.setMargins(MARGIN + 14, MARGIN, MARGIN + 14, MARGIN);
         document.setFont(regular).setFontSize(BODY_SIZE);
         sections.clear();
@@ -108,6 +113,8 @@ public class PdfVolumeWriter implements ItemStreamWriter<Post> {
         String anchor = "post-" + (sections.size() + 1);
         document.add(new Paragraph(post.title()).setFont(bold).setFontSize(18).setMarginBottom(6).setDestination(anchor));
         sections.add(new Section(post.title(), pdf.getNumberOfPages()));
+        pdf.getOutlines(false).addOutline(post.title())
+                .addDestination(PdfExplicitDestination.createFit(pdf.getPage(pdf.getNumberOfPages())));
         if (post.siteName() != null) {
             sites.add(post.siteName());
         }
@@ -128,22 +135,51 @@ public class PdfVolumeWriter implements ItemStreamWriter<Post> {
     }
 
     @Override
+    public void finish() throws IOException {
+        int contentPages = pdf.getNumberOfPages();
+        int frontMatterPages = 1 + countContentsPages();
+        addCover();
+        addContents(frontMatterPages);
+        document.close();
+        document = null;
+        arrange(contentPages, frontMatterPages);
+        Files.delete(draft);
+    }
+
+    /** Releases the draft of a failed export; the unfinished volume is never published. */
+    @Override
     public void close() {
-        if (document == null) {
-            return;
-        }
-        try {
-            int contentPages = pdf.getNumberOfPages();
-            int contentsPages = countContentsPages();
-            addCover();
-            addContents(1 + contentsPages);
-            moveFrontMatterToTheFront(contentPages, 1 + contentsPages);
-            addOutline(1 + contentsPages);
-            stampPages(1 + contentsPages);
+        if (document != null) {
             document.close();
-        } finally {
             document = null;
-            pdf = null;
+        }
+    }
+
+    /** Second pass: front matter to the front, then a header and footer on every page. */
+    private void arrange(int contentPages, int frontMatterPages) throws IOException {
+        try (PdfDocument volume = new PdfDocument(new PdfReader(draft.toString()), new PdfWriter(file.toString()))) {
+            for (int i = 0; i < frontMatterPages; i++) {
+                volume.movePage(contentPages + 1 + i, 1 + i);
+            }
+            PdfFont stampFont = font("fonts/DejaVuSans.ttf");
+            int total = volume.getNumberOfPages();
+            int section = -1;
+            for (int number = 2; number <= total; number++) {
+                while (section + 1 < sections.size() && sections.get(section + 1).firstPage() + frontMatterPages <= number) {
+                    section++;
+                }
+                String header = section < 0 ? "Contents" : sections.get(section).title();
+                stamp(volume, volume.getPage(number), stampFont, header, "page " + number + " of " + total);
+            }
+        }
+    }
+
+    private static void stamp(PdfDocument volume, PdfPage page, PdfFont font, String header, String footer) {
+        Rectangle size = page.getPageSize();
+        try (Canvas canvas = new Canvas(new PdfCanvas(page.newContentStreamAfter(), page.getResources(), volume), size)) {
+            canvas.setFont(font).setFontSize(8).setFontColor(ColorConstants.GRAY);
+            canvas.showTextAligned(shorten(header), MARGIN, size.getTop() - MARGIN + 10, TextAlignment.LEFT);
+            canvas.showTextAligned(footer, size.getWidth() / 2, MARGIN - 20, TextAlignment.CENTER);
         }
     }
 
@@ -170,7 +206,7 @@ public class PdfVolumeWriter implements ItemStreamWriter<Post> {
      */
     private int countContentsPages() {
         try (PdfDocument scratch = new PdfDocument(new PdfWriter(new ByteArrayOutputStream()))) {
-            Document layout = new Document(scratch, PageSize.A4, false);
+            Document layout = new Document(scratch, PageSize.A4);
             layout.setMargins(MARGIN + 14, MARGIN, MARGIN + 14, MARGIN);
             PdfFont scratchRegular = font("fonts/DejaVuSans.ttf");
             layout.setFont(scratchRegular).setFontSize(BODY_SIZE);
@@ -196,38 +232,8 @@ public class PdfVolumeWriter implements ItemStreamWriter<Post> {
         }
     }
 
-    private void moveFrontMatterToTheFront(int contentPages, int frontMatterPages) {
-        for (int i = 0; i < frontMatterPages; i++) {
-            pdf.movePage(contentPages + 1 + i, 1 + i);
-        }
-    }
 
-    private void addOutline(int frontMatterPages) {
-        PdfOutline root = pdf.getOutlines(false);
-        for (Section section : sections) {
-            PdfPage page = pdf.getPage(section.firstPage() + frontMatterPages);
-            root.addOutline(section.title()).addDestination(PdfExplicitDestination.createFit(page));
-        }
-    }
 
-    /** Running header (the post's title) and "page X of Y" footer on every page but the cover. */
-    private void stampPages(int frontMatterPages) {
-        int total = pdf.getNumberOfPages();
-        int section = -1;
-        for (int number = 2; number <= total; number++) {
-            while (section + 1 < sections.size() && sections.get(section + 1).firstPage() + frontMatterPages <= number) {
-                section++;
-            }
-            PdfPage page = pdf.getPage(number);
-            Rectangle size = page.getPageSize();
-            String header = section < 0 ? "Contents" : sections.get(section).title();
-            try (Canvas canvas = new Canvas(new PdfCanvas(page.newContentStreamAfter(), page.getResources(), pdf), size)) {
-                canvas.setFont(regular).setFontSize(8).setFontColor(ColorConstants.GRAY);
-                canvas.showTextAligned(shorten(header), MARGIN, size.getTop() - MARGIN + 10, TextAlignment.LEFT);
-                canvas.showTextAligned("page " + number + " of " + total, size.getWidth() / 2, MARGIN - 20, TextAlignment.CENTER);
-            }
-        }
-    }
 
     private Paragraph small(String text) {
         return new Paragraph(text).setFontSize(8.5f).setFontColor(ColorConstants.DARK_GRAY).setMarginTop(0).setMarginBottom(0);

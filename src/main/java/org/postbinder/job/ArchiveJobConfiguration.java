@@ -13,8 +13,10 @@ import org.postbinder.crawl.Frontier;
 import org.postbinder.crawl.FrontierEntry;
 import org.postbinder.crawl.LinkDiscoverer;
 import org.postbinder.crawl.SitemapReader;
+import org.postbinder.export.ArchiveFileWriter;
 import org.postbinder.export.ArchiveLocation;
 import org.postbinder.export.ArchivePublisher;
+import org.postbinder.export.ArchiveWriters;
 import org.postbinder.export.CsvPostWriter;
 import org.postbinder.export.JsonPostWriter;
 import org.postbinder.export.OutputProperties;
@@ -30,11 +32,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
-import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -109,13 +109,14 @@ public class ArchiveJobConfiguration {
 
     @Bean
     Step exportPostsStep(JobRepository repository, PlatformTransactionManager transactions, OutputProperties output,
-                         JdbcCursorItemReader<Post> postsReader, CompositeItemWriter<Post> archiveWriter,
+                         JdbcCursorItemReader<Post> postsReader, ArchiveWriters archiveWriters,
                          StagingFolder stagingFolder) {
         return new StepBuilder(EXPORT_STEP, repository).<Post, Post>chunk(output.chunkSize())
                 .transactionManager(transactions)
                 .reader(postsReader)
-                .writer(archiveWriter)
+                .writer(archiveWriters)
                 .listener(stagingFolder)
+                .listener(archiveWriters)
                 .build();
     }
 
@@ -179,13 +180,13 @@ public class ArchiveJobConfiguration {
 
     @Bean
     @StepScope
-    CompositeItemWriter<Post> archiveWriter(OutputProperties output, JobFileLoader loader, JsonMapper json,
+    ArchiveWriters archiveWriters(OutputProperties output, JobFileLoader loader, JsonMapper json,
                                             @Value("#{jobParameters['jobFile']}") String jobFile,
                                             @Value("#{jobParameters['run']}") String run) {
         JobDefinition job = loader.load(Path.of(jobFile));
         ArchiveLocation location = output.location(job.name(), run);
         Path staging = location.staging();
-        List<ItemWriter<? super Post>> writers = new ArrayList<>();
+        List<ArchiveFileWriter> writers = new ArrayList<>();
         for (JobDefinition.Format format : JobDefinition.Format.values()) {
             if (job.export().formats().contains(format)) {
                 writers.add(switch (format) {
@@ -196,7 +197,7 @@ public class ArchiveJobConfiguration {
                 });
             }
         }
-        return new CompositeItemWriter<Post>(writers);
+        return new ArchiveWriters(writers);
     }
 
     @Bean

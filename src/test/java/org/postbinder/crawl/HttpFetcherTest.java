@@ -85,6 +85,19 @@ class HttpFetcherTest {
         assertThat(result.page().orElseThrow().charset()).isEmpty();
     }
 
+    @Test
+    void ignoresACharsetItDoesNotKnow() {
+        // given
+        site.serve("/odd.html", 200, "text/html; charset=x-no-such-charset", "<p>hello</p>");
+
+        // when
+        FetchResult result = fetcher.fetch(site.url("/odd.html"), SETTINGS);
+
+        // then
+        assertThat(result.outcome()).isEqualTo(FetchOutcome.FETCHED);
+        assertThat(result.page().orElseThrow().charset()).isEmpty();
+    }
+
     @ParameterizedTest(name = "HTTP {0} -> {1}")
     @CsvSource({
             "404, NOT_FOUND",
