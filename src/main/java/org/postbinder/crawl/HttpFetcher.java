@@ -17,6 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.stereotype.Component;
 
@@ -31,6 +36,13 @@ public class HttpFetcher implements PageFetcher {
     private static final Set<String> READABLE = Set.of("text/html", "application/xhtml+xml", "application/xml",
             "text/xml", "application/rss+xml", "application/atom+xml", "text/plain", "application/gzip",
             "application/x-gzip");
+
+    /** Fires the total-time limit of each response; one daemon thread serves every fetch. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "postbinder-fetch-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** One client per connect timeout: clients hold a connection pool and a selector thread. */
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
@@ -53,14 +65,25 @@ public class HttpFetcher implements PageFetcher {
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.1")
                 .GET()
                 .build();
+        AtomicBoolean timedOut = new AtomicBoolean();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // the request timeout covers the headers only: a body that stalls is cut at the same deadline
             try (InputStream body = response.body()) {
-                return read(url, response, body, settings);
+                ScheduledFuture<?> deadline = DEADLINES.schedule(() -> abort(body, timedOut),
+                        settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    return read(url, response, body, settings);
+                } finally {
+                    deadline.cancel(false);
+                }
             }
         } catch (HttpTimeoutException e) {
-            return FetchResult.skipped(FetchOutcome.FAILED, "timed out after " + settings.readTimeout().toSeconds() + " s");
+            return timedOut(settings);
         } catch (IOException e) {
+            if (timedOut.get()) {
+                return timedOut(settings);
+            }
             return FetchResult.skipped(FetchOutcome.FAILED, "I/O error: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,6 +128,19 @@ public class HttpFetcher implements PageFetcher {
             }
         }
         return Optional.empty();
+    }
+
+    private static FetchResult timedOut(FetchSettings settings) {
+        return FetchResult.skipped(FetchOutcome.FAILED, "timed out after " + settings.readTimeout().toMillis() + " ms");
+    }
+
+    private static void abort(InputStream body, AtomicBoolean timedOut) {
+        timedOut.set(true);
+        try {
+            body.close();
+        } catch (IOException e) {
+            // closing is how the read is interrupted; nothing more to do if it fails
+        }
     }
 
     private static String describe(IOException e) {

@@ -30,10 +30,13 @@ public class SitemapReader {
 
     public Listing read(FetchedPage document) {
         SiteMapParser parser = new SiteMapParser(false);
-        // Sitemaps of saved sites (and of some broken CMS plugins) list relative locations, which
+        // XML sitemaps of saved sites (and of some broken CMS plugins) list relative locations, which
         // the protocol forbids and crawler-commons would drop: resolve them as a browser would.
+        // Text sitemaps stay strict: there, any line of an error page would pass for a relative URL.
         URI base = document.finalUrl();
-        parser.setURLFilter((String location) -> resolve(base, location));
+        if (document.contentType().contains("xml")) {
+            parser.setURLFilter((String location) -> resolve(base, location));
+        }
         try {
             AbstractSiteMap map = parser.parseSiteMap(document.contentType(), document.body(), base.toURL());
             List<DiscoveredLink> links = new ArrayList<>();
@@ -48,15 +51,20 @@ public class SitemapReader {
                             .ifPresent(url -> links.add(new DiscoveredLink(url, EntryKind.PAGE, true)));
                 }
             }
-            return new Listing(links, "");
+            return links.isEmpty() ? new Listing(links, "lists no URLs") : new Listing(links, "");
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
             return new Listing(List.of(), "not a readable sitemap or feed: " + e.getMessage());
         }
     }
 
+    /** A location with white space inside is prose, not a path; it is left for the parser to reject. */
     private static String resolve(URI base, String location) {
+        String trimmed = location.strip();
+        if (trimmed.isEmpty() || trimmed.chars().anyMatch(Character::isWhitespace)) {
+            return location;
+        }
         try {
-            return base.resolve(location.strip().replace(" ", "%20")).toString();
+            return base.resolve(trimmed).toString();
         } catch (IllegalArgumentException e) {
             return location;
         }

@@ -1,16 +1,25 @@
 package org.postbinder.crawl;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Puts URLs in one spelling so that the same page is queued once: scheme and host in lower case,
- * default ports and fragments removed, an empty path made "/", dot segments resolved.
- * Pure and thread-safe.
+ * default ports and fragments removed, an empty path made "/", dot segments resolved as RFC 3986
+ * says (also above the root), and one percent-encoding: non-ASCII characters encoded as UTF-8,
+ * escapes in upper case, and escapes of characters that need none decoded. File URLs are spelled
+ * {@code file:///path}. Pure and thread-safe.
  */
 public final class UrlNormalizer {
+
+    /** Characters a path or query may hold as they are (RFC 3986 unreserved, sub-delims, ':', '@', '/'). */
+    private static final String PLAIN = "-._~!$'()*,;:@/";
 
     private UrlNormalizer() {
     }
@@ -29,7 +38,7 @@ public final class UrlNormalizer {
         if (port == 80 && scheme.equals("http") || port == 443 && scheme.equals("https")) {
             port = -1;
         }
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        String rawPath = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         StringBuilder text = new StringBuilder(scheme).append("://");
         if (url.getRawUserInfo() != null) {
             text.append(url.getRawUserInfo()).append('@');
@@ -40,12 +49,13 @@ public final class UrlNormalizer {
         if (port != -1) {
             text.append(':').append(port);
         }
-        text.append(path);
+        text.append(encode(removeDotSegments(rawPath), "/?#%"));
         if (url.getRawQuery() != null) {
-            text.append('?').append(url.getRawQuery());
+            // in a query, an escaped & = + ; separates nothing: it must stay escaped
+            text.append('?').append(encode(url.getRawQuery(), "/?#%&=+;"));
         }
         try {
-            return Optional.of(new URI(text.toString()).normalize());
+            return Optional.of(new URI(text.toString()));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
@@ -53,9 +63,86 @@ public final class UrlNormalizer {
 
     public static Optional<URI> parse(String raw) {
         try {
-            return normalize(new URI(raw.strip()));
+            return normalize(new URI(encode(raw.strip(), "/?#%&=+;:[]")));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /** RFC 3986 section 5.2.4, on an absolute path. */
+    static String removeDotSegments(String path) {
+        Deque<String> kept = new ArrayDeque<>();
+        String[] segments = path.split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean last = i == segments.length - 1;
+            if (segment.equals("..")) {
+                kept.pollLast();
+                if (last) {
+                    kept.add("");
+                }
+            } else if (segment.equals(".")) {
+                if (last) {
+                    kept.add("");
+                }
+            } else {
+                kept.add(segment);
+            }
+        }
+        return "/" + String.join("/", kept);
+    }
+
+    /**
+     * One percent-encoding for a URL part: escapes decoded unless the character is in
+     * {@code keepEscaped} or cannot appear plain; everything else outside {@link #PLAIN} and
+     * ASCII letters and digits escaped, as UTF-8, in upper case.
+     */
+    private static String encode(String part, String keepEscaped) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == '%' && i + 2 < part.length() && isHex(part.charAt(i + 1)) && isHex(part.charAt(i + 2))) {
+                int value = Integer.parseInt(part.substring(i + 1, i + 3), 16);
+                if (value < 0x80 && keepEscaped.indexOf(value) >= 0) {
+                    out.append('%').append(part.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
+                } else {
+                    escapeOrKeep(out, (byte) value, keepEscaped);
+                }
+                i += 2;
+            } else if (c < 0x80) {
+                if (keepEscaped.indexOf(c) >= 0 || isPlain(c) || c == '%') {
+                    out.append(c == '%' ? "%25" : String.valueOf(c));
+                } else {
+                    escapeOrKeep(out, (byte) c, keepEscaped);
+                }
+            } else {
+                int end = Character.isHighSurrogate(c) && i + 1 < part.length() ? i + 2 : i + 1;
+                bytes.reset();
+                bytes.writeBytes(part.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                for (byte b : bytes.toByteArray()) {
+                    escapeOrKeep(out, b, keepEscaped);
+                }
+                i = end - 1;
+            }
+        }
+        return out.toString();
+    }
+
+    private static void escapeOrKeep(StringBuilder out, byte value, String keepEscaped) {
+        char c = (char) (value & 0xff);
+        if (c < 0x80 && isPlain(c) && keepEscaped.indexOf(c) < 0) {
+            out.append(c);
+        } else {
+            out.append('%').append(String.format(Locale.ROOT, "%02X", value & 0xff));
+        }
+    }
+
+    private static boolean isPlain(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || PLAIN.indexOf(c) >= 0;
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 }
