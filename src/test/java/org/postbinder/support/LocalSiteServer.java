@@ -45,6 +45,7 @@ public final class LocalSiteServer implements AutoCloseable {
         return thread;
     });
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
+    private final Map<String, HttpHandler> prefixRoutes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     public LocalSiteServer() {
@@ -80,6 +81,12 @@ public final class LocalSiteServer implements AutoCloseable {
     /** Answers requests for {@code path} with {@code handler}; replaces an earlier route. */
     public LocalSiteServer route(String path, HttpHandler handler) {
         routes.put(path, handler);
+        return this;
+    }
+
+    /** Answers every path under {@code prefix} (a whole generated site) unless an exact route matches. */
+    public LocalSiteServer routeAll(String prefix, HttpHandler handler) {
+        prefixRoutes.put(prefix, handler);
         return this;
     }
 
@@ -159,6 +166,13 @@ public final class LocalSiteServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         hits.computeIfAbsent(path, any -> new AtomicInteger()).incrementAndGet();
         HttpHandler handler = routes.get(path);
+        if (handler == null) {
+            handler = prefixRoutes.entrySet().stream()
+                    .filter(route -> path.startsWith(route.getKey()))
+                    .max(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(String::length)))
+                    .map(Map.Entry::getValue)
+                    .orElse(null);
+        }
         try (exchange) {
             if (handler == null) {
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");

@@ -1,0 +1,120 @@
+package org.postbinder.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postbinder.support.GeneratedBlog;
+import org.postbinder.support.Launcher;
+import org.postbinder.support.LocalSiteServer;
+
+/**
+ * A crawl killed with SIGKILL part-way and restarted with {@code restart} finishes the run, and
+ * every post ends up in the store exactly once. The crawl runs in its own JVM against a blog served
+ * over HTTP on 127.0.0.1.
+ */
+class CrawlRestartIT {
+
+    private static final int POSTS = 40;
+    private static final String RUN = "kill-test";
+
+    @TempDir
+    Path home;
+
+    private final LocalSiteServer site = new LocalSiteServer();
+    private final GeneratedBlog blog = new GeneratedBlog(POSTS, 150);
+
+    @BeforeEach
+    void serveTheBlog() {
+        blog.serveOn(site);
+        site.start();
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    @Test
+    void aKilledCrawlRestartsWhereItStoppedAndStoresEveryPostOnce() throws Exception {
+        // given
+        Path jobFile = home.resolve("harbour.yml");
+        Files.writeString(jobFile, """
+                name: harbour
+                sources:
+                  start-urls: [%s]
+                scope:
+                  exclude: ['/category/', '/author/', '/about/', '/media/']
+                  max-depth: 10
+                """.formatted(site.url("/blog/")));
+        Launcher launcher = new Launcher(home);
+
+        // when: the crawl is killed once some posts are stored
+        Process crawl = launcher.start("crawl", jobFile.toString(), "--run-id", RUN);
+        waitForStoredPosts(launcher, 8, crawl);
+        crawl.destroyForcibly().waitFor();
+        int storedBeforeKill = storedPosts(launcher);
+
+        // then it restarts from the job repository
+        long execution = executionId(launcher.run(Duration.ofMinutes(1), "runs").output());
+        Launcher.Result restart = launcher.run(Duration.ofMinutes(3), "restart", String.valueOf(execution));
+
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.output()).contains("left running by a process that is gone", "COMPLETED");
+        assertThat(storedBeforeKill).isBetween(1, POSTS - 1);
+        try (Connection db = DriverManager.getConnection(launcher.databaseUrl(), "sa", "")) {
+            assertThat(count(db, "select count(*) from posts where job_name = 'harbour'")).isEqualTo(POSTS);
+            assertThat(count(db, "select count(distinct canonical_url) from posts where job_name = 'harbour'")).isEqualTo(POSTS);
+            assertThat(count(db, "select count(*) from frontier where run_id = '" + RUN + "' and status = 'PENDING'")).isZero();
+            assertThat(count(db, "select count(*) from frontier where run_id = '" + RUN + "' and status = 'STORED'")).isEqualTo(POSTS);
+        }
+        for (int post = 1; post <= POSTS; post++) {
+            // fetched once, or twice when the kill hit while it was in flight: never re-crawled from scratch
+            assertThat(site.hits(GeneratedBlog.postPath(post))).as("fetches of post %d", post).isBetween(1, 2);
+        }
+    }
+
+    private static void waitForStoredPosts(Launcher launcher, int posts, Process crawl) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (Instant.now().isBefore(deadline)) {
+            if (crawl.isAlive() && Files.exists(launcher.log())
+                    && launcher.printedSince(0).lines().filter(line -> line.contains("  stored ")).count() >= posts) {
+                return;
+            }
+            assertThat(crawl.isAlive()).as("crawl still running:\n" + launcher.printedSince(0)).isTrue();
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the crawl stored fewer than " + posts + " posts in a minute");
+    }
+
+    private static int storedPosts(Launcher launcher) throws Exception {
+        try (Connection db = DriverManager.getConnection(launcher.databaseUrl(), "sa", "")) {
+            return count(db, "select count(*) from posts");
+        }
+    }
+
+    private static long executionId(String runsOutput) {
+        Matcher row = Pattern.compile("(?m)^(\\d+)\\s+harbour\\s+" + RUN + "\\s+postCrawlJob\\s+STARTED").matcher(runsOutput);
+        assertThat(row.find()).as("a STARTED execution in:\n" + runsOutput).isTrue();
+        return Long.parseLong(row.group(1));
+    }
+
+    private static int count(Connection db, String sql) throws Exception {
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.postbinder.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * A WordPress-like blog of {@code posts} posts, made up on the fly and served by a
+ * {@link LocalSiteServer}: listing pages with pagination ({@value #PER_PAGE} teasers each), one page
+ * per post with the usual furniture (navigation, share bar, related posts, comment form), a
+ * sitemap and an RSS feed. Post pages can answer slowly, so that a crawl can be interrupted.
+ */
+public final class GeneratedBlog {
+
+    public static final int PER_PAGE = 10;
+
+    private final int posts;
+    private final long postDelayMillis;
+
+    public GeneratedBlog(int posts, long postDelayMillis) {
+        this.posts = posts;
+        this.postDelayMillis = postDelayMillis;
+    }
+
+    public int posts() {
+        return posts;
+    }
+
+    public static String title(int post) {
+        return "Harbour notes, part " + post + ": what the tide brought in";
+    }
+
+    /** Serves the blog under {@code /blog/} on the given server. */
+    public void serveOn(LocalSiteServer server) {
+        server.routeAll("/blog/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String body;
+            String type = "text/html; charset=utf-8";
+            if (path.equals("/blog/") || path.matches("/blog/page/\\d+/")) {
+                int page = path.equals("/blog/") ? 1 : Integer.parseInt(path.replaceAll("\\D", ""));
+                body = listing(page);
+            } else if (path.matches("/blog/\\d{4}/\\d{2}/post-\\d+/")) {
+                pause();
+                body = post(Integer.parseInt(path.replaceAll(".*post-(\\d+)/", "$1")));
+            } else if (path.equals("/blog/sitemap.xml")) {
+                body = sitemap(server);
+                type = "application/xml";
+            } else if (path.equals("/blog/feed/")) {
+                body = feed(server);
+                type = "application/rss+xml";
+            } else {
+                LocalSiteServer.send(exchange, 404, "<h1>Not found</h1>".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", type);
+            LocalSiteServer.send(exchange, 200, body.getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    public static String postPath(int post) {
+        LocalDate date = date(post);
+        return String.format("/blog/%d/%02d/post-%d/", date.getYear(), date.getMonthValue(), post);
+    }
+
+    private static LocalDate date(int post) {
+        return LocalDate.of(2024, 1, 1).plusDays(post * 3L);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(postDelayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String listing(int page) {
+        int pages = (posts + PER_PAGE - 1) / PER_PAGE;
+        String teasers = IntStream.rangeClosed((page - 1) * PER_PAGE + 1, Math.min(posts, page * PER_PAGE))
+                .mapToObj(n -> """
+                        <article class="post type-post"><h2 class="entry-title"><a href="%s">%s</a></h2>
+                        <time datetime="%sT09:00:00+01:00">%s</time><p>A short teaser for part %d.</p></article>
+                        """.formatted(postPath(n), title(n), date(n), date(n), n))
+                .collect(Collectors.joining());
+        String next = page < pages ? "<a class=\"next page-numbers\" rel=\"next\" href=\"/blog/page/%d/\">Older posts</a>".formatted(page + 1) : "";
+        return page("Harbour notes – page " + page, "<main id=\"main\">" + teasers + "<nav class=\"pagination\">" + next + "</nav></main>");
+    }
+
+    private String post(int n) {
+        String paragraphs = IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> "<p>Part %d, paragraph %d: the morning ferry left at seven, the gulls followed it out past the breakwater, and the harbour master logged the wind at twelve knots from the north-east.</p>".formatted(n, i))
+                .collect(Collectors.joining("\n"));
+        String article = """
+                <article class="post-%d post type-post hentry">
+                  <header class="entry-header"><span class="cat-links"><a rel="category tag" href="/blog/category/notes/">Notes</a></span>
+                  <h1 class="entry-title">%s</h1>
+                  <div class="entry-meta">By <span class="author vcard"><a class="url fn n" href="/blog/author/ada/">Ada Marsh</a></span>
+                  <time class="entry-date published" datetime="%sT09:00:00+01:00">%s</time></div></header>
+                  <div class="entry-content">
+                  <figure class="wp-block-image"><img src="/blog/media/%d.jpg" alt=""><figcaption>The quay at dawn, part %d.</figcaption></figure>
+                  %s
+                  <div class="sharedaddy"><h3>Share this:</h3><a href="https://twitter.example/share">Twitter</a></div>
+                  </div>
+                </article>
+                <div id="jp-relatedposts"><h3>Related</h3><a href="%s">%s</a></div>
+                <div id="respond"><h3 id="reply-title">Leave a Reply</h3><form><p class="comment-notes">Your email address will not be published. Required fields are marked *</p><textarea></textarea></form></div>
+                """.formatted(n, title(n), date(n), date(n), n, n, paragraphs, postPath(n % posts + 1), title(n % posts + 1));
+        return page(title(n) + " – Harbour notes", "<main id=\"main\">" + article + "</main>");
+    }
+
+    private String sitemap(LocalSiteServer server) {
+        String urls = IntStream.rangeClosed(1, posts)
+                .mapToObj(n -> "<url><loc>" + server.url(postPath(n)) + "</loc><lastmod>" + date(n) + "</lastmod></url>")
+                .collect(Collectors.joining("\n"));
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                + urls + "\n</urlset>\n";
+    }
+
+    private String feed(LocalSiteServer server) {
+        String items = IntStream.rangeClosed(Math.max(1, posts - 9), posts)
+                .mapToObj(n -> "<item><title>" + title(n) + "</title><link>" + server.url(postPath(n)) + "</link></item>")
+                .collect(Collectors.joining("\n"));
+        return "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Harbour notes</title>" + items + "</channel></rss>\n";
+    }
+
+    private static String page(String title, String main) {
+        return """
+                <!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>%s</title>
+                <link rel="alternate" type="application/rss+xml" href="/blog/feed/"></head>
+                <body class="blog"><header id="masthead"><nav class="main-navigation"><a href="/blog/">Home</a>
+                <a href="/blog/about/">About</a></nav></header>%s
+                <aside id="secondary" class="widget-area"><section class="widget"><h2>Recent posts</h2></section></aside>
+                <footer id="colophon">© Harbour notes</footer></body></html>
+                """.formatted(title, main);
+    }
+}
