@@ -40,9 +40,9 @@ public final class GeneratedBlog {
             if (path.equals("/blog/") || path.matches("/blog/page/\\d+/")) {
                 int page = path.equals("/blog/") ? 1 : Integer.parseInt(path.replaceAll("\\D", ""));
                 body = listing(page);
-            } else if (path.matches("/blog/\\d{4}/\\d{2}/post-\\d+/")) {
+            } else if (path.matches("/blog/(\\d{4}/\\d{2}|print)/post-\\d+/")) {
                 pause();
-                body = post(Integer.parseInt(path.replaceAll(".*post-(\\d+)/", "$1")));
+                body = post(server, Integer.parseInt(path.replaceAll(".*post-(\\d+)/", "$1")));
             } else if (path.equals("/blog/sitemap.xml")) {
                 body = sitemap(server);
                 type = "application/xml";
@@ -84,10 +84,16 @@ public final class GeneratedBlog {
                         """.formatted(postPath(n), title(n), date(n), date(n), n))
                 .collect(Collectors.joining());
         String next = page < pages ? "<a class=\"next page-numbers\" rel=\"next\" href=\"/blog/page/%d/\">Older posts</a>".formatted(page + 1) : "";
-        return page("Harbour notes – page " + page, "<main id=\"main\">" + teasers + "<nav class=\"pagination\">" + next + "</nav></main>");
+        String print = page == 1 ? "<p><a href=\"" + printPath(1) + "\">Print the first post</a></p>" : "";
+        return page("Harbour notes – page " + page, "", print + "<main id=\"main\">" + teasers + "<nav class=\"pagination\">" + next + "</nav></main>");
     }
 
-    private String post(int n) {
+    /** The printer-friendly copy of a post: another URL, the same article, the same canonical URL. */
+    public static String printPath(int post) {
+        return "/blog/print/post-" + post + "/";
+    }
+
+    private String post(LocalSiteServer server, int n) {
         String paragraphs = IntStream.rangeClosed(1, 5)
                 .mapToObj(i -> "<p>Part %d, paragraph %d: the morning ferry left at seven, the gulls followed it out past the breakwater, and the harbour master logged the wind at twelve knots from the north-east.</p>".formatted(n, i))
                 .collect(Collectors.joining("\n"));
@@ -106,7 +112,8 @@ public final class GeneratedBlog {
                 <div id="jp-relatedposts"><h3>Related</h3><a href="%s">%s</a></div>
                 <div id="respond"><h3 id="reply-title">Leave a Reply</h3><form><p class="comment-notes">Your email address will not be published. Required fields are marked *</p><textarea></textarea></form></div>
                 """.formatted(n, title(n), date(n), date(n), n, n, paragraphs, postPath(n % posts + 1), title(n % posts + 1));
-        return page(title(n) + " – Harbour notes", "<main id=\"main\">" + article + "</main>");
+        String canonical = "<link rel=\"canonical\" href=\"" + server.url(postPath(n)) + "\">";
+        return page(title(n) + " – Harbour notes", canonical, "<main id=\"main\">" + article + "</main>");
     }
 
     private String sitemap(LocalSiteServer server) {
@@ -124,14 +131,14 @@ public final class GeneratedBlog {
         return "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Harbour notes</title>" + items + "</channel></rss>\n";
     }
 
-    private static String page(String title, String main) {
+    private static String page(String title, String head, String main) {
         return """
-                <!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>%s</title>
+                <!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>%s</title>%s
                 <link rel="alternate" type="application/rss+xml" href="/blog/feed/"></head>
                 <body class="blog"><header id="masthead"><nav class="main-navigation"><a href="/blog/">Home</a>
                 <a href="/blog/about/">About</a></nav></header>%s
                 <aside id="secondary" class="widget-area"><section class="widget"><h2>Recent posts</h2></section></aside>
                 <footer id="colophon">© Harbour notes</footer></body></html>
-                """.formatted(title, main);
+                """.formatted(title, head, main);
     }
 }
