@@ -7,6 +7,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ public class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobExecution execution = repository.getJobExecution(executionId);
+        JobExecution execution = find(executionId);
         if (execution == null) {
             throw new IllegalArgumentException("no execution " + executionId + " (see `postbinder runs`)");
         }
@@ -54,6 +55,14 @@ public class RestartCommand implements Callable<Integer> {
         }
         System.out.println("Restarting execution " + executionId + " (" + execution.getJobInstance().getJobName() + ")");
         return runs.report(operator.restart(execution));
+    }
+
+    private JobExecution find(long id) {
+        try {
+            return repository.getJobExecution(id);
+        } catch (EmptyResultDataAccessException e) {
+            return null;
+        }
     }
 
     private static boolean ownerIsAlive(JobExecution execution) {

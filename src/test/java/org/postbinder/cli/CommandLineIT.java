@@ -1,0 +1,84 @@
+package org.postbinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postbinder.support.Launcher;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The launcher's contract at the terminal: exit codes and one-line reasons. */
+class CommandLineIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(1);
+
+    @TempDir
+    static Path home;
+
+    static Launcher launcher;
+
+    @BeforeAll
+    static void launcher() {
+        launcher = new Launcher(home);
+    }
+
+    @Test
+    void aBadJobFileStopsTheRunWithOneLineNamingTheLineAndKey() throws Exception {
+        Launcher.Result result = launcher.run(TIMEOUT, "run", "src/test/resources/fixtures/jobs/bad-unknown-key.yml");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output().strip()).isEqualTo(
+                "postbinder: src/test/resources/fixtures/jobs/bad-unknown-key.yml:6: scope.max-dept: unknown key");
+    }
+
+    @Test
+    void aMissingJobFileIsOneLineToo() throws Exception {
+        Launcher.Result result = launcher.run(TIMEOUT, "crawl", "jobs/no-such-job.yml");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output().strip()).isEqualTo("postbinder: jobs/no-such-job.yml: no such job file");
+    }
+
+    @Test
+    void restartingAnUnknownExecutionSaysSo() throws Exception {
+        Launcher.Result result = launcher.run(TIMEOUT, "restart", "4242");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output().strip()).isEqualTo("postbinder: no execution 4242 (see `postbinder runs`)");
+    }
+
+    @Test
+    void serveSaysItIsNotAvailableRatherThanPretending() throws Exception {
+        Launcher.Result result = launcher.run(TIMEOUT, "serve");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).startsWith("postbinder: serve is not available yet");
+    }
+
+    @Test
+    void extractPrintsOnePostAsJson() throws Exception {
+        Launcher.Result result = launcher.run(TIMEOUT, "extract",
+                "jobs/demo-site/wordpress/2025/04/10/us-russia-delegations-istanbul/index.html");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        JsonNode printed = JsonMapper.builder().build().readTree(result.output());
+        assertThat(printed.get("article").asBoolean()).isTrue();
+        assertThat(printed.get("post").get("title").asString())
+                .isEqualTo("US, Russia delegations arrive for talks in Istanbul on diplomatic missions");
+        assertThat(printed.get("post").get("captions")).hasSize(1);
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() throws Exception {
+        Launcher.Result result = launcher.run(TIMEOUT, "archive-everything");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("Unmatched argument", "archive-everything");
+    }
+}
