@@ -36,7 +36,7 @@ public final class Launcher {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", applicationClassPath(),
                 "org.postbinder.PostbinderApplication"));
         command.addAll(List.of(args));
         command.add("--spring.datasource.url=" + databaseUrl());
@@ -58,6 +58,13 @@ public final class Launcher {
             throw new AssertionError("launcher did not finish in " + timeout + ":\n" + printedSince(logStart));
         }
         return new Result(process.exitValue(), printedSince(logStart));
+    }
+
+    /** The test's class path without the test classes: the launched application sees what a user's would. */
+    private static String applicationClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes"))
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     public Path log() {

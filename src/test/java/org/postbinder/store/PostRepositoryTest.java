@@ -1,0 +1,52 @@
+package org.postbinder.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.postbinder.support.TestDatabase;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class PostRepositoryTest {
+
+    private final PostRepository repository = new PostRepository(TestDatabase.migrated(), JsonMapper.builder().build());
+
+    @Test
+    void aRecrawlUpdatesTheRowOfTheCanonicalUrlAndTellsWhetherTheTextChanged() {
+        Post first = post("Первый абзац с «кавычками».");
+
+        assertThat(repository.save("blog", "r1", first)).isEqualTo(PostRepository.SaveResult.INSERTED);
+        assertThat(repository.save("blog", "r2", first)).isEqualTo(PostRepository.SaveResult.UNCHANGED);
+        assertThat(repository.save("blog", "r3", post("An edited paragraph."))).isEqualTo(PostRepository.SaveResult.UPDATED);
+        assertThat(repository.count("blog")).isEqualTo(1);
+        assertThat(repository.findAll("blog")).singleElement()
+                .satisfies(stored -> assertThat(stored.paragraphs()).containsExactly("An edited paragraph.", "Второй абзац."));
+    }
+
+    @Test
+    void readsBackEveryFieldAsSaved() {
+        Post post = post("Первый абзац с «кавычками».");
+
+        repository.save("blog", "r1", post);
+
+        assertThat(repository.findAll("blog")).containsExactly(post);
+    }
+
+    @Test
+    void keepsJobsApart() {
+        repository.save("blog", "r1", post("One."));
+        repository.save("other", "r1", post("One."));
+
+        assertThat(repository.count("blog")).isEqualTo(1);
+        assertThat(repository.count("other")).isEqualTo(1);
+    }
+
+    private static Post post(String paragraph) {
+        return new Post("https://blog.example/amp/post/", "https://blog.example/post/", "Заголовок", "Анна Соколова",
+                "2025-11-12T10:15:00+03:00", null, "Меридиан", "ru", "Описание", "https://blog.example/a.jpg",
+                List.of("библиотеки", "архивы"), List.of(paragraph, "Второй абзац."), List.of("Подпись к фото."),
+                "2026-01-01T00:00:00Z");
+    }
+}
