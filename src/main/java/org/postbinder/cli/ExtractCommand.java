@@ -1,16 +1,13 @@
 package org.postbinder.cli;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.postbinder.clean.PostCleaner;
 import org.postbinder.crawl.CrawlProperties;
 import org.postbinder.crawl.FetchResult;
@@ -62,17 +59,14 @@ public class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobDefinition.Extract selectors = jobFile == null ? JobDefinition.Extract.generic() : loader.load(jobFile).extract();
-        JobDefinition.Crawl settings = jobFile == null
-                ? new JobDefinition.Crawl(java.util.Optional.empty(), java.time.Duration.ZERO, java.util.Optional.empty())
-                : loader.load(jobFile).crawl();
+        Optional<JobDefinition> job = Optional.ofNullable(jobFile).map(loader::load);
+        JobDefinition.Extract selectors = job.map(JobDefinition::extract).orElseGet(JobDefinition.Extract::generic);
+        JobDefinition.Crawl settings = job.map(JobDefinition::crawl).orElseGet(JobDefinition.Crawl::defaults);
         URI url = Files.exists(Path.of(target)) ? Path.of(target).toAbsolutePath().toUri() : URI.create(target);
         FetchResult result = fetchers.fetch(url, crawl.settingsFor(settings));
         FetchedPage page = result.page().orElseThrow(() -> new IllegalStateException(
                 "cannot fetch " + url + ": " + result.outcome().name().toLowerCase() + ", " + result.reason()));
-        Document document = Jsoup.parse(new ByteArrayInputStream(page.body()),
-                page.charset().map(Charset::name).orElse(null), page.finalUrl().toString());
-        ExtractedPost extracted = extractor.extract(document, url, selectors);
+        ExtractedPost extracted = extractor.extract(page.parse(), url, selectors);
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("article", extracted.article());
         output.put("post", cleaner.clean(extracted, page.fetchedAt()).map(PostRecord::of).orElse(null));

@@ -1,9 +1,15 @@
 package org.postbinder.crawl;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.Optional;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * A response body as fetched, with what is needed to parse it.
@@ -15,6 +21,19 @@ import java.util.Optional;
  */
 public record FetchedPage(URI url, URI finalUrl, String contentType, Optional<Charset> charset, byte[] body,
                           Instant fetchedAt) {
+
+    /**
+     * Parses the body as HTML, relative links resolving against {@link #finalUrl()}. The charset is
+     * the server's when it declared one; otherwise jsoup reads the byte-order mark or the
+     * {@code <meta charset>}, falling back to UTF-8.
+     */
+    public Document parse() {
+        try {
+            return Jsoup.parse(new ByteArrayInputStream(body), charset.map(Charset::name).orElse(null), finalUrl.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse " + url, e);
+        }
+    }
 
     public boolean isHtml() {
         return contentType.equals("text/html") || contentType.equals("application/xhtml+xml");

@@ -55,7 +55,13 @@ public record JobDefinition(
     }
 
     /** Fetch settings for this job; empty values fall back to the machine's defaults. */
-    public record Crawl(Optional<String> userAgent, Duration delay, Optional<Duration> timeout) {}
+    public record Crawl(Optional<String> userAgent, Duration delay, Optional<Duration> timeout) {
+
+        /** The machine's user agent and timeouts, no delay. */
+        public static Crawl defaults() {
+            return new Crawl(Optional.empty(), Duration.ZERO, Optional.empty());
+        }
+    }
 
     /**
      * CSS selectors for one site. When {@code body} is empty the generic extractor chooses the

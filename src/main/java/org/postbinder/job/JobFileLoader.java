@@ -80,7 +80,7 @@ public class JobFileLoader {
         JobDefinition.Scope scope = yaml.section("scope").map(this::scope)
                 .orElseGet(() -> new JobDefinition.Scope(List.of(), List.of(), DEFAULT_MAX_PAGES, DEFAULT_MAX_DEPTH));
         JobDefinition.Crawl crawl = yaml.section("crawl").map(this::crawl)
-                .orElseGet(() -> new JobDefinition.Crawl(Optional.empty(), Duration.ZERO, Optional.empty()));
+                .orElseGet(JobDefinition.Crawl::defaults);
         JobDefinition.Extract extract = yaml.section("extract").map(this::extract).orElseGet(JobDefinition.Extract::generic);
         JobDefinition.Export export = yaml.section("export").map(this::export)
                 .orElseGet(() -> new JobDefinition.Export(EnumSet.allOf(JobDefinition.Format.class)));

@@ -1,12 +1,8 @@
 package org.postbinder.job;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.postbinder.clean.PostCleaner;
 import org.postbinder.crawl.DiscoveredLink;
@@ -57,7 +53,7 @@ public class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
                 case SITEMAP, FEED -> listing(entry, page.get());
                 case PAGE -> page(entry, page.get());
             };
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return CrawlResult.skipped(entry, "cannot read: " + e);
         }
     }
@@ -70,12 +66,11 @@ public class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
         return new CrawlResult(entry, EntryStatus.VISITED, "", followable(entry, listing.links()), Optional.empty());
     }
 
-    private CrawlResult page(FrontierEntry entry, FetchedPage page) throws IOException {
+    private CrawlResult page(FrontierEntry entry, FetchedPage page) {
         if (!page.isHtml()) {
             return CrawlResult.skipped(entry, "not an HTML page: " + page.contentType());
         }
-        Document document = Jsoup.parse(new ByteArrayInputStream(page.body()),
-                page.charset().map(Charset::name).orElse(null), page.finalUrl().toString());
+        Document document = page.parse();
         List<DiscoveredLink> links = followable(entry, discoverer.discover(document));
         ExtractedPost extracted = extractor.extract(document, entry.url(), job.extract());
         if (!extracted.article() && job.extract().requireDate()) {
