@@ -2,6 +2,7 @@ package org.postbinder.cli;
 
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
 import org.postbinder.job.RunRecorder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -57,7 +58,7 @@ public class RestartCommand implements Callable<Integer> {
         return runs.report(operator.restart(execution));
     }
 
-    private JobExecution find(long id) {
+    private @Nullable JobExecution find(long id) {
         try {
             return repository.getJobExecution(id);
         } catch (EmptyResultDataAccessException e) {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 import org.postbinder.store.Post;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -27,7 +28,7 @@ public class CsvPostWriter implements ArchiveFileWriter {
             "fetchedAt", "contentSha256");
 
     private final Path file;
-    private CSVPrinter printer;
+    private @Nullable CSVPrinter printer;
 
     public CsvPostWriter(Path file) {
         this.file = file;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
 import org.postbinder.store.Post;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -23,7 +24,7 @@ public class JsonPostWriter implements ArchiveFileWriter {
 
     private final Path file;
     private final JsonMapper mapper;
-    private JsonGenerator generator;
+    private @Nullable JsonGenerator generator;
 
     public JsonPostWriter(Path file, JsonMapper mapper) {
         this.file = file;

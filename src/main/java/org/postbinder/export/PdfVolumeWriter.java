@@ -35,6 +35,7 @@ import com.itextpdf.layout.properties.AreaBreakType;
 import com.itextpdf.layout.properties.TabAlignment;
 import com.itextpdf.layout.properties.TextAlignment;
 
+import org.jspecify.annotations.Nullable;
 import org.postbinder.store.Post;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -62,10 +63,10 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
     private final VolumeInfo info;
     private final List<Section> sections = new ArrayList<>();
     private final SortedSet<String> sites = new TreeSet<>();
-    private PdfDocument pdf;
-    private Document document;
-    private PdfFont regular;
-    private PdfFont bold;
+    private @Nullable PdfDocument pdf;
+    private @Nullable Document document;
+    private @Nullable PdfFont regular;
+    private @Nullable PdfFont bold;
 
     /** What the cover says about the volume. */
     public record VolumeInfo(String jobTitle, String job, String run) {}

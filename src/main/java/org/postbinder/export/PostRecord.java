@@ -2,6 +2,8 @@ package org.postbinder.export;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.postbinder.store.Post;
 
 /**
@@ -12,13 +14,13 @@ public record PostRecord(
         String url,
         String canonicalUrl,
         String title,
-        String author,
-        String publishedAt,
-        String modifiedAt,
-        String siteName,
-        String language,
-        String description,
-        String leadImage,
+        @Nullable String author,
+        @Nullable String publishedAt,
+        @Nullable String modifiedAt,
+        @Nullable String siteName,
+        @Nullable String language,
+        @Nullable String description,
+        @Nullable String leadImage,
         List<String> tags,
         List<String> captions,
         List<String> paragraphs,

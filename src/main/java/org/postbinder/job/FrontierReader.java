@@ -1,5 +1,6 @@
 package org.postbinder.job;
 
+import org.jspecify.annotations.Nullable;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.crawl.FrontierEntry;
 import org.springframework.batch.infrastructure.item.ItemReader;
@@ -22,7 +23,7 @@ public class FrontierReader implements ItemReader<FrontierEntry> {
     }
 
     @Override
-    public FrontierEntry read() {
+    public @Nullable FrontierEntry read() {
         return frontier.next(job, run).orElse(null);
     }
 }

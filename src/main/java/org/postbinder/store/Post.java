@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One archived post: the record that is stored and exported. Text fields are normalized; absent
  * values are null (they are exported as empty cells and JSON nulls). Immutable.
@@ -18,13 +20,13 @@ public record Post(
         String url,
         String canonicalUrl,
         String title,
-        String author,
-        String publishedAt,
-        String modifiedAt,
-        String siteName,
-        String language,
-        String description,
-        String leadImage,
+        @Nullable String author,
+        @Nullable String publishedAt,
+        @Nullable String modifiedAt,
+        @Nullable String siteName,
+        @Nullable String language,
+        @Nullable String description,
+        @Nullable String leadImage,
         List<String> tags,
         List<String> paragraphs,
         List<String> captions,

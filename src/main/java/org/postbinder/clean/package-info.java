@@ -1,0 +1,5 @@
+/** Turning an extracted page into the archived post: normalization, furniture phrases, caption de-duplication. */
+@NullMarked
+package org.postbinder.clean;
+
+import org.jspecify.annotations.NullMarked;
