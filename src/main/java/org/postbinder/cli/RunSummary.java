@@ -47,7 +47,10 @@ public class RunSummary {
         Map<EntryStatus, Integer> counts = frontier.countByStatus(job, run);
         int discovered = counts.values().stream().mapToInt(Integer::intValue).sum();
         if (discovered > 0) {
-            out.printf("  URLs discovered  %d (pages and feeds)%n", discovered);
+            int fetched = counts.getOrDefault(EntryStatus.STORED, 0) + counts.getOrDefault(EntryStatus.NOT_A_POST, 0)
+                    + counts.getOrDefault(EntryStatus.VISITED, 0);
+            out.printf("  URLs discovered  %d (pages, sitemaps and feeds)%n", discovered);
+            out.printf("  fetched          %d%n", fetched);
             out.printf("  posts stored     %d%n", counts.getOrDefault(EntryStatus.STORED, 0));
             out.printf("  not posts        %d (listings and other pages)%n", counts.getOrDefault(EntryStatus.NOT_A_POST, 0));
             out.printf("  sitemaps, feeds  %d%n", counts.getOrDefault(EntryStatus.VISITED, 0));

@@ -13,6 +13,7 @@ public record Manifest(
         String title,
         String run,
         String jobFile,
+        Map<String, String> parameters,
         String mode,
         String startedAt,
         String finishedAt,
@@ -21,6 +22,7 @@ public record Manifest(
         List<FileEntry> files) {
 
     public Manifest {
+        parameters = Map.copyOf(parameters);
         counts = Map.copyOf(counts);
         skipped = List.copyOf(skipped);
         files = List.copyOf(files);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.Frontier;
@@ -49,7 +50,11 @@ public class PublishArchiveTasklet implements Tasklet {
             counts.put(status.name().toLowerCase().replace('_', '-'), byStatus.getOrDefault(status, 0));
         }
         counts.put("exported", (int) exportedPosts(step));
-        Manifest manifest = new Manifest(1, job.name(), job.title(), location.run(), job.file().toString(), "snapshot",
+        Map<String, String> parameters = new TreeMap<>();
+        step.getJobExecution().getJobParameters().parameters()
+                .forEach(parameter -> parameters.put(parameter.name(), String.valueOf(parameter.value())));
+        Manifest manifest = new Manifest(1, job.name(), job.title(), location.run(), job.file().toString(), parameters,
+                "snapshot",
                 iso(step.getJobExecution().getStartTime()), DateParser.ISO.format(Instant.now().atOffset(ZoneOffset.UTC)),
                 counts,
                 frontier.skipped(job.name(), location.run()).stream()

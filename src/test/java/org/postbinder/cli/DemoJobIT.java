@@ -63,6 +63,8 @@ class DemoJobIT {
         assertThat(result.output())
                 .contains("Run " + RUN + " of job demo: COMPLETED")
                 .contains("posts stored     " + expectedPosts.size())
+                // the posts, three listing pages, the About page, the sitemap and the feed
+                .contains("fetched          " + (expectedPosts.size() + 6))
                 .contains("skipped          0")
                 .contains(archive.toAbsolutePath().toString())
                 .contains("posts.csv", "posts.json", "demo-" + RUN + ".pdf", "manifest.json");
@@ -144,6 +146,9 @@ class DemoJobIT {
 
         assertThat(manifest.get("job").asString()).isEqualTo("demo");
         assertThat(manifest.get("run").asString()).isEqualTo(RUN);
+        assertThat(manifest.get("parameters").get("job").asString()).isEqualTo("demo");
+        assertThat(manifest.get("parameters").get("jobFile").asString()).endsWith("jobs/demo.yml");
+        assertThat(manifest.get("startedAt").asString()).isNotBlank();
         assertThat(manifest.get("counts").get("exported").asInt()).isEqualTo(expectedPosts.size());
         assertThat(manifest.get("counts").get("stored").asInt()).isEqualTo(expectedPosts.size());
         assertThat(manifest.get("skipped").size()).isZero();
