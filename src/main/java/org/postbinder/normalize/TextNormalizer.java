@@ -11,11 +11,12 @@ import org.jsoup.parser.Parser;
  * Turns text taken from a page into the text that is archived. Pure and thread-safe;
  * {@link #normalize} is idempotent. Its rules run in this order:
  * <ol>
- *   <li>{@link #composeUnicode}: Unicode NFC, so that "é" is one code point however it was typed;</li>
  *   <li>{@link #removeInvisibles}: zero-width space, word joiner, byte-order mark and soft hyphen go;</li>
- *   <li>{@link #unifySpaces}: no-break and other Unicode spaces, tabs and line breaks become a plain space;</li>
+ *   <li>{@link #unifySpaces}: no-break and other Unicode spaces, tabs, line breaks (also U+0085) become a plain space;</li>
  *   <li>{@link #removeControls}: remaining control characters (NUL, escape, C1 controls) go;</li>
- *   <li>{@link #collapseWhitespace}: runs of spaces become one, and the ends are trimmed.</li>
+ *   <li>{@link #collapseWhitespace}: runs of spaces become one, and the ends are trimmed;</li>
+ *   <li>{@link #composeUnicode}: Unicode NFC, so that "é" is one code point however it was typed. It
+ *       comes last because removing an invisible character can bring a letter and its accent together.</li>
  * </ol>
  * Zero-width joiner and non-joiner (U+200C, U+200D) are kept on purpose: Persian, Indic scripts and
  * emoji sequences need them to render correctly.
@@ -27,7 +28,7 @@ import org.jsoup.parser.Parser;
 public final class TextNormalizer {
 
     private static final Pattern INVISIBLES = Pattern.compile("[\\u200B\\u2060\\uFEFF\\u00AD\\u180E]");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]");
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}&&[^ ]]");
     private static final Pattern RUNS_OF_SPACES = Pattern.compile(" {2,}");
 
@@ -41,7 +42,7 @@ public final class TextNormalizer {
     public static final UnaryOperator<String> collapseWhitespace = text -> RUNS_OF_SPACES.matcher(text).replaceAll(" ").strip();
 
     private static final List<UnaryOperator<String>> RULES = List.of(
-            composeUnicode, removeInvisibles, unifySpaces, removeControls, collapseWhitespace);
+            removeInvisibles, unifySpaces, removeControls, collapseWhitespace, composeUnicode);
 
     private TextNormalizer() {
     }

@@ -42,10 +42,21 @@ class TextNormalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Tom &amp;amp; Jerry", " a\u00A0\u00A0b ", "e\u0301\u200B", "x\u0000\u0085y", "\t\n"})
+    @ValueSource(strings = {"Tom &amp;amp; Jerry", " a\u00A0\u00A0b ", "e\u0301\u200B", "e\u200B\u0301", "x\u0000\u0085y",
+            "\t\n", "a\u00AD\u0301 b"})
     void normalizeIsIdempotent(String text) {
         String once = TextNormalizer.normalize(text);
         assertThat(TextNormalizer.normalize(once)).isEqualTo(once);
+    }
+
+    @Test
+    void normalizeComposesWhatAnInvisibleCharacterKeptApart() {
+        assertThat(TextNormalizer.normalize("Cafe\u200B\u0301")).isEqualTo("Café");
+    }
+
+    @Test
+    void aNextLineControlSeparatesWordsLikeALineBreak() {
+        assertThat(TextNormalizer.normalize("line\u0085break")).isEqualTo("line break");
     }
 
     @Test
