@@ -50,7 +50,7 @@ public class PostCleaner {
                 DateParser.ISO.format(fetchedAt.atOffset(ZoneOffset.UTC))));
     }
 
-    /** Some themes repeat the headline as the body's first block. */
+    /** The headline is often inside the article container; it is the post's title, not its first paragraph. */
     private static List<String> withoutLeadingTitle(List<String> paragraphs, String title) {
         if (paragraphs.size() > 1 && paragraphs.get(0).equalsIgnoreCase(title)) {
             return paragraphs.subList(1, paragraphs.size());

@@ -10,15 +10,18 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps each caption once, as a caption. A body paragraph that repeats a caption is removed from
- * the body; a paragraph repeated twice in a row (how many sites print a photo caption when the
- * figure markup is lost) is kept once, as a caption. "Repeats" is decided on a comparison key:
- * case, punctuation, quote style, spacing and a trailing photo credit are ignored, and a text that
- * covers nearly all of the other counts as the same. Pure and thread-safe.
+ * the body: compared on a key that ignores case, punctuation, quote style, spacing and a trailing
+ * photo credit, and where a text covering nearly all of the other counts as the same. A paragraph
+ * printed twice in a row (how many sites print a photo caption when the figure markup is lost) is
+ * kept once, as a caption, when it is sentence-long; shorter repeats (a refrain, a table row) are
+ * left as they are. Pure and thread-safe.
  */
 public final class CaptionDeduplicator {
 
     /** How much of the longer text the shorter must cover to count as the same caption. */
     private static final double NEAR_IDENTICAL = 0.85;
+    /** Shorter twice-printed lines are refrains and list items, not captions. */
+    private static final int MIN_REPEATED_CAPTION = 40;
     private static final Pattern CREDIT = Pattern.compile(
             "(?iu)(\\s*[(\\[]\\s*(photo|foto|фото|image|picture|credit|source|bild|quelle)s?\\b[^)\\]]*[)\\]]"
             + "|\\s*(photo|foto|фото|image|credit|bild|quelle)s?\\s*(:|by)\\s*[^.]{1,80}$"
@@ -43,7 +46,7 @@ public final class CaptionDeduplicator {
             if (key.isEmpty() || matchesAny(key, captionsByKey)) {
                 continue;
             }
-            if (key.equals(previousKey)) {
+            if (key.equals(previousKey) && isCaptionLike(paragraph)) {
                 body.remove(body.size() - 1);
                 addCaption(captionsByKey, paragraph);
                 previousKey = null;
@@ -53,6 +56,11 @@ public final class CaptionDeduplicator {
             previousKey = key;
         }
         return new Result(body, List.copyOf(captionsByKey.values()));
+    }
+
+    /** Sentence-long and not a table row (whose cells are joined with " | "). */
+    private static boolean isCaptionLike(String paragraph) {
+        return paragraph.length() >= MIN_REPEATED_CAPTION && !paragraph.contains(" | ");
     }
 
     /** The comparison key: credit removed, letters and digits only, lower case, NFKC. */

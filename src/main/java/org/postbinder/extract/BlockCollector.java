@@ -17,7 +17,7 @@ import org.jsoup.nodes.TextNode;
  */
 final class BlockCollector {
 
-    private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+    private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
             "address", "dd", "dt", "figcaption");
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "ul", "ol", "dl",
             "center", "details", "summary", "hgroup", "body");
@@ -61,7 +61,7 @@ final class BlockCollector {
         String tag = element.normalName();
         if (tag.equals("br")) {
             lineBreak();
-        } else if (tag.equals("h1") || tag.equals("img") || tag.equals("picture")) {
+        } else if (tag.equals("img") || tag.equals("picture")) {
             flush();
         } else if (isFigure(element)) {
             flush();
@@ -145,10 +145,17 @@ final class BlockCollector {
             caption(table);
             return;
         }
-        for (Element row : table.select("tr")) {
-            List<String> cells = row.select("> th, > td").eachText();
+        // only this table's rows: a nested layout table is read when the walk reaches it
+        for (Element row : table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr")) {
+            List<String> cells = row.select("> th, > td").stream().map(BlockCollector::cellText).toList();
             addBlock(String.join(" | ", cells.stream().filter(cell -> !cell.isBlank()).toList()), ContentExtractor.linkDensity(row));
         }
+    }
+
+    private static String cellText(Element cell) {
+        Element copy = cell.clone();
+        copy.select("table").remove();
+        return copy.text();
     }
 
     private void caption(Element figure) {

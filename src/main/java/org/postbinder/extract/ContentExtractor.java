@@ -94,7 +94,25 @@ final class ContentExtractor {
                 furniture.add(element);
             }
         }
+        for (Element element : root.select(Furniture.USUALLY_FURNITURE)) {
+            if (!holdsMostText(element, rootLength)) {
+                keepLeadPhotos(element);
+                furniture.add(element);
+            }
+        }
         furniture.forEach(Element::remove);
+    }
+
+    /**
+     * An article's own header holds its title, byline and standfirst, which are metadata, and often
+     * its lead photo, whose caption belongs to the post: the photos stay, in the header's place.
+     */
+    private static void keepLeadPhotos(Element element) {
+        if (element.normalName().equals("header") && element.parent() != null && element.closest("article") != null) {
+            for (Element figure : element.select("figure")) {
+                element.before(figure.clone());
+            }
+        }
     }
 
     private static Map<Element, Double> score(Element body) {

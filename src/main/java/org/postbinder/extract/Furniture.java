@@ -14,8 +14,15 @@ import org.jsoup.nodes.Element;
 final class Furniture {
 
     /** Elements that never hold article text. */
-    static final String NEVER_CONTENT = "script, style, noscript, template, iframe, object, embed, svg, canvas, form, "
-            + "button, input, select, textarea, nav, aside, footer, header, dialog, menu, link, meta";
+    static final String NEVER_CONTENT = "script, style, noscript, template, iframe, object, embed, svg, canvas, "
+            + "button, input, select, textarea, nav, aside, footer, dialog, menu, link, meta";
+
+    /**
+     * Elements that usually are furniture but may wrap the article: a comment or search form, or an
+     * ASP.NET page whose whole body is one {@code <form>}; the site's header, or an article's own
+     * header with its lead photo. They are removed only when they are not the article's.
+     */
+    static final String USUALLY_FURNITURE = "form, header";
 
     private static final Pattern UNLIKELY = Pattern.compile("(?i)(?:^|[\\s_-])("
             + "share|sharing|sharedaddy|social|shares|related|relatedposts|jp-relatedposts|recommended|recirculation"
@@ -30,7 +37,7 @@ final class Furniture {
 
     /** Container names that mean "this is the article", which overrule a furniture word beside them. */
     private static final Pattern LIKELY = Pattern.compile("(?i)(?:^|[\\s_-])(article|body|content|entry-content|main"
-            + "|post-body|post-content|story|text|gh-content|field--name-body|article-body|hentry)(?=$|[\\s_-])");
+            + "|post-body|post-content|story|gh-content|field--name-body|article-body|hentry)(?=$|[\\s_-])");
 
     private static final Set<String> ROLES = Set.of("navigation", "banner", "complementary", "contentinfo",
             "search", "dialog", "menu", "menubar", "toolbar", "alert");

@@ -14,8 +14,10 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.postbinder.crawl.UrlNormalizer;
 import org.postbinder.job.JobDefinition;
 import org.postbinder.normalize.TextNormalizer;
 
@@ -35,7 +37,7 @@ final class MetadataExtractor {
                 () -> selected(page, selectors.title()),
                 () -> jsonLd.text("headline"),
                 () -> meta(page, "og:title"),
-                () -> text(page.selectFirst("article h1, main h1, h1[itemprop=headline], h1.entry-title, h1")),
+                () -> text(inOrder(page, "article h1", "main h1", "h1[itemprop=headline]", "h1.entry-title", "h1")),
                 () -> Optional.of(TITLE_SUFFIX.matcher(page.title()).replaceFirst("")));
         Optional<String> author = first(
                 () -> selected(page, selectors.author()),
@@ -43,10 +45,10 @@ final class MetadataExtractor {
                 () -> meta(page, "author").filter(value -> !value.startsWith("http")),
                 () -> meta(page, "article:author").filter(value -> !value.startsWith("http")),
                 () -> meta(page, "parsely-author", "sailthru.author", "dc.creator"),
-                () -> text(page.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author]")),
-                () -> text(page.selectFirst("a[rel=author], .author.vcard .fn, .author.vcard, .byline .author, "
-                        + ".fn, .post-author, .article-byline .author-name, .author-name, .node__meta .field--name-uid, "
-                        + ".field--name-uid, .submitted .username, .byline, .g-profile")))
+                () -> text(inOrder(page, "[itemprop=author] [itemprop=name]", "[itemprop=author]")),
+                () -> text(inOrder(page, "a[rel=author]", ".author.vcard .fn", ".author.vcard", ".byline .author", ".fn",
+                        ".post-author", ".article-byline .author-name", ".author-name", ".node__meta .field--name-uid",
+                        ".field--name-uid", ".submitted .username", ".byline", ".g-profile")))
                 .map(name -> BY_PREFIX.matcher(name).replaceFirst(""));
         Optional<String> published = firstDate(
                 () -> selected(page, selectors.date()),
@@ -54,9 +56,12 @@ final class MetadataExtractor {
                 () -> meta(page, "article:published_time", "og:published_time", "datePublished",
                         "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date"),
                 () -> attr(page, "[itemprop=datePublished]", "content", "datetime"),
-                () -> attr(page, "time.published, time.entry-date, article time, time", "datetime"),
+                () -> attr(page, "time.published", "datetime"),
+                () -> attr(page, "time.entry-date", "datetime"),
+                () -> attr(page, "article time", "datetime"),
+                () -> attr(page, "time", "datetime"),
                 () -> attr(page, "abbr.published", "title"),
-                () -> text(page.selectFirst(".date-header, .post-date, .entry-date, .published, .dateline, .date, time")));
+                () -> text(inOrder(page, ".date-header", ".post-date", ".entry-date", ".published", ".dateline", ".date", "time")));
         Optional<String> modified = firstDate(
                 () -> jsonLd.text("dateModified"),
                 () -> meta(page, "article:modified_time", "og:updated_time", "dateModified"),
@@ -73,18 +78,32 @@ final class MetadataExtractor {
         String canonical = first(
                 () -> absolute(page.selectFirst("link[rel=canonical]"), "href"),
                 () -> meta(page, "og:url").filter(value -> value.startsWith("http")))
+                .flatMap(UrlNormalizer::parse)
+                .filter(declared -> !pointsAtSiteRoot(declared, url))
+                .map(URI::toString)
                 .orElse(url.toString());
         Optional<String> description = first(
                 () -> jsonLd.text("description"),
                 () -> meta(page, "og:description", "description", "twitter:description"));
         Optional<String> image = first(
                 jsonLd::imageUrl,
-                () -> meta(page, "og:image", "twitter:image"));
+                () -> meta(page, "og:image", "twitter:image"))
+                .map(src -> resolve(url, src));
         boolean declaredArticle = jsonLd.hasArticle()
                 || meta(page, "og:type").filter(type -> type.equalsIgnoreCase("article")).isPresent()
                 || meta(page, "article:published_time").isPresent();
         return new PageMetadata(clean(title), clean(author), published, modified, clean(siteName), language, canonical,
                 clean(description), image, tags(page, jsonLd), labels(page), declaredArticle);
+    }
+
+    /**
+     * A canonical URL that is a site's home page, on a page that is not, is a template bug (every
+     * page of the site would collapse into one post): it is ignored.
+     */
+    private static boolean pointsAtSiteRoot(URI canonical, URI page) {
+        String canonicalPath = canonical.getPath() == null ? "/" : canonical.getPath();
+        String pagePath = page.getPath() == null ? "/" : page.getPath();
+        return canonicalPath.equals("/") && !pagePath.equals("/") && canonical.getQuery() == null;
     }
 
     private static List<String> tags(Document page, JsonLd jsonLd) {
@@ -161,11 +180,34 @@ final class MetadataExtractor {
         return Optional.empty();
     }
 
-    private static Optional<String> absolute(Element element, String attribute) {
+    private static Optional<String> absolute(@Nullable Element element, String attribute) {
         return Optional.ofNullable(element).map(e -> e.absUrl(attribute)).filter(value -> !value.isBlank());
     }
 
-    private static Optional<String> text(Element element) {
+    /**
+     * The first element matching the first selector that matches anything: selectors are listed
+     * from most to least specific, and a page's order must not overrule that (a site-title
+     * {@code h1} in the header comes before the article's).
+     */
+    private static @Nullable Element inOrder(Document page, String... selectors) {
+        for (String selector : selectors) {
+            Element element = page.selectFirst(selector);
+            if (element != null) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    private static String resolve(URI base, String reference) {
+        try {
+            return base.resolve(reference.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            return reference;
+        }
+    }
+
+    private static Optional<String> text(@Nullable Element element) {
         return Optional.ofNullable(element).map(Element::text).filter(text -> !text.isBlank());
     }
 

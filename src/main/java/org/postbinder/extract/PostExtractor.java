@@ -53,7 +53,7 @@ public class PostExtractor {
     private List<Element> body(Document work, JobDefinition.Extract selectors) {
         if (selectors.body().isPresent()) {
             List<Element> selected = work.select(selectors.body().get());
-            selected.forEach(element -> element.select(Furniture.NEVER_CONTENT).remove());
+            selected.forEach(element -> element.select(Furniture.NEVER_CONTENT + ", " + Furniture.USUALLY_FURNITURE).remove());
             return selected;
         }
         ContentExtractor.removeFurniture(work.body());

@@ -84,4 +84,14 @@ class CaptionDeduplicatorTest {
         assertThat(result.paragraphs()).containsExactly("One.", "Two.");
         assertThat(result.captions()).containsExactly(CAPTION);
     }
+
+    @Test
+    void leavesRepeatedTableRowsAndRefrainsInTheBody() {
+        List<String> body = List.of("Monday | Opening talk", "Monday | Panel", "Oh, the tide, the tide", "Oh, the tide, the tide");
+
+        var result = deduplicator.deduplicate(body, List.of());
+
+        assertThat(result.paragraphs()).containsExactlyElementsOf(body);
+        assertThat(result.captions()).isEmpty();
+    }
 }
