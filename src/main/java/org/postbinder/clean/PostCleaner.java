@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.postbinder.dedupe.CaptionDeduplicator;
 import org.postbinder.extract.DateParser;
 import org.postbinder.extract.ExtractedPost;
@@ -20,6 +21,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostCleaner {
 
+    /** Column sizes of the posts table; longer values are cut (with an ellipsis) rather than failing the crawl. */
+    static final int MAX_TITLE = 2000;
+    static final int MAX_AUTHOR = 1000;
+    static final int MAX_SITE_NAME = 500;
+    static final int MAX_DESCRIPTION = 4000;
+    static final int MAX_URL = 2048;
+
     private final BoilerplateFilter boilerplate = new BoilerplateFilter();
     private final CaptionDeduplicator captions = new CaptionDeduplicator();
 
@@ -29,21 +37,23 @@ public class PostCleaner {
         CaptionDeduplicator.Result deduplicated = captions.deduplicate(paragraphs,
                 TextNormalizer.normalizeAll(extracted.captions()));
         Optional<String> title = extracted.title().map(TextNormalizer::normalize).filter(text -> !text.isEmpty());
-        if (title.isEmpty() || deduplicated.paragraphs().isEmpty()) {
+        if (title.isEmpty() || deduplicated.paragraphs().isEmpty() || extracted.url().length() > MAX_URL) {
             return Optional.empty();
         }
         List<String> body = withoutLeadingTitle(deduplicated.paragraphs(), title.get());
+        // a canonical URL too long to key the post is worth less than the post: fall back to the URL
+        String canonical = extracted.canonicalUrl().length() <= MAX_URL ? extracted.canonicalUrl() : extracted.url();
         return Optional.of(new Post(
                 extracted.url(),
-                extracted.canonicalUrl(),
-                title.get(),
-                normalized(extracted.author()),
+                canonical,
+                cut(title.get(), MAX_TITLE),
+                cut(normalized(extracted.author()), MAX_AUTHOR),
                 extracted.publishedAt().orElse(null),
                 extracted.modifiedAt().orElse(null),
-                normalized(extracted.siteName()),
-                extracted.language().orElse(null),
-                normalized(extracted.description()),
-                extracted.leadImage().orElse(null),
+                cut(normalized(extracted.siteName()), MAX_SITE_NAME),
+                extracted.language().filter(language -> language.length() <= 16).orElse(null),
+                cut(normalized(extracted.description()), MAX_DESCRIPTION),
+                extracted.leadImage().filter(image -> image.length() <= MAX_URL).orElse(null),
                 TextNormalizer.normalizeAll(extracted.tags()),
                 body,
                 deduplicated.captions(),
@@ -58,7 +68,15 @@ public class PostCleaner {
         return paragraphs;
     }
 
-    private static String normalized(Optional<String> value) {
+    private static @Nullable String cut(@Nullable String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
+    }
+
+    private static @Nullable String normalized(Optional<String> value) {
         return value.map(TextNormalizer::normalize).filter(text -> !text.isEmpty()).orElse(null);
     }
 }

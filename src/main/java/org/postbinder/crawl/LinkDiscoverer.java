@@ -34,6 +34,9 @@ public class LinkDiscoverer {
             url(element, "href").ifPresent(url -> links.putIfAbsent(url, new DiscoveredLink(url, EntryKind.PAGE, true)));
         }
         for (Element element : page.select(FEEDS)) {
+            if (isCommentsFeed(element)) {
+                continue;
+            }
             url(element, "href").ifPresent(url -> links.putIfAbsent(url, new DiscoveredLink(url, EntryKind.FEED, true)));
         }
         for (Element anchor : page.select("a[href], area[href]")) {
@@ -42,6 +45,13 @@ public class LinkDiscoverer {
                     .ifPresent(url -> links.putIfAbsent(url, new DiscoveredLink(url, EntryKind.PAGE, false)));
         }
         return List.copyOf(links.values());
+    }
+
+    /** A post's comments feed lists comments, not posts. */
+    private static boolean isCommentsFeed(Element link) {
+        String title = link.attr("title").toLowerCase(Locale.ROOT);
+        String href = link.attr("href").toLowerCase(Locale.ROOT);
+        return title.contains("comment") || href.contains("/comments/") || href.contains("comments/feed");
     }
 
     private static Optional<URI> url(Element element, String attribute) {

@@ -2,6 +2,7 @@ package org.postbinder.crawl;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -15,11 +16,13 @@ import org.postbinder.job.JobDefinition;
 public final class Scope {
 
     private final List<String> prefixes;
+    private final List<String> hosts;
     private final List<Pattern> include;
     private final List<Pattern> exclude;
 
-    private Scope(List<String> prefixes, List<Pattern> include, List<Pattern> exclude) {
+    private Scope(List<String> prefixes, List<String> hosts, List<Pattern> include, List<Pattern> exclude) {
         this.prefixes = List.copyOf(prefixes);
+        this.hosts = List.copyOf(hosts);
         this.include = List.copyOf(include);
         this.exclude = List.copyOf(exclude);
     }
@@ -29,11 +32,15 @@ public final class Scope {
         List<URI> roots = sources.startUrls().isEmpty()
                 ? Stream.concat(sources.sitemaps().stream(), sources.feeds().stream()).toList()
                 : sources.startUrls();
+        List<URI> normalized = Stream.of(roots, sources.sitemaps(), sources.feeds()).flatMap(List::stream)
+                .flatMap(root -> UrlNormalizer.normalize(root).stream())
+                .toList();
         List<String> prefixes = roots.stream()
                 .flatMap(root -> UrlNormalizer.normalize(root).stream())
                 .map(Scope::folder)
                 .toList();
-        return new Scope(prefixes, job.scope().include(), job.scope().exclude());
+        List<String> hosts = normalized.stream().map(URI::getHost).filter(Objects::nonNull).distinct().toList();
+        return new Scope(prefixes, hosts, job.scope().include(), job.scope().exclude());
     }
 
     public boolean contains(URI url) {
@@ -45,6 +52,20 @@ public final class Scope {
             return include.stream().anyMatch(pattern -> pattern.matcher(text).find());
         }
         return prefixes.stream().anyMatch(text::startsWith);
+    }
+
+    /**
+     * Whether a sitemap or feed may be read. They often sit at the site's root, above a start
+     * folder ({@code /sitemap_index.xml} for a blog under {@code /blog/}), so for them the folder rule
+     * widens to the hosts of the job's sources; include and exclude patterns still apply.
+     */
+    public boolean allowsListing(URI url) {
+        if (contains(url)) {
+            return true;
+        }
+        String text = url.toString();
+        return include.isEmpty() && url.getHost() != null && hosts.contains(url.getHost())
+                && exclude.stream().noneMatch(pattern -> pattern.matcher(text).find());
     }
 
     /** "https://example.com/blog/post.html" lies in "https://example.com/blog/". */

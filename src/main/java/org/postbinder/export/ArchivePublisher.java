@@ -3,11 +3,13 @@ package org.postbinder.export;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,6 +51,15 @@ public class ArchivePublisher {
         }
     }
 
+    /**
+     * Whether this run's archive is already out: published folder present, staging gone. A restart
+     * after a crash between the rename and the job repository's commit finds it so.
+     */
+    public boolean isPublished(ArchiveLocation location) {
+        return Files.isRegularFile(location.published().resolve(ArchiveLocation.MANIFEST))
+                && !Files.exists(location.staging());
+    }
+
     public Path publish(ArchiveLocation location, Manifest manifest) {
         Path staging = location.staging();
         Path target = location.published();
@@ -57,12 +68,24 @@ public class ArchivePublisher {
             if (Files.exists(target)) {
                 throw new FileAlreadyExistsException(target.toString(), null, "an archive of this run is already published");
             }
+            syncAll(staging);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (AtomicMoveNotSupportedException e) {
             throw new IllegalStateException("the output folder does not support atomic renames: " + target, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the files durable before the rename makes them visible, so a power cut cannot publish empty files. */
+    private static void syncAll(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
         }
     }
 

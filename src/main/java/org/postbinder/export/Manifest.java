@@ -1,5 +1,7 @@
 package org.postbinder.export;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +24,9 @@ public record Manifest(
         List<FileEntry> files) {
 
     public Manifest {
-        parameters = Map.copyOf(parameters);
-        counts = Map.copyOf(counts);
+        // copied in their order: the manifest of the same run must read the same every time
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         skipped = List.copyOf(skipped);
         files = List.copyOf(files);
     }

@@ -71,21 +71,21 @@ public class ArchiveJobConfiguration {
     @Bean
     Job postArchiveJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, Step exportPostsStep,
                        Step publishArchiveStep) {
-        return new JobBuilder(ARCHIVE_JOB, repository).listener(new RunRecorder())
+        return new JobBuilder(ARCHIVE_JOB, repository).listener(new RunRecorder(repository))
                 .start(seedFrontierStep).next(crawlPostsStep).next(exportPostsStep).next(publishArchiveStep)
                 .build();
     }
 
     @Bean
     Job postCrawlJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep) {
-        return new JobBuilder(CRAWL_JOB, repository).listener(new RunRecorder())
+        return new JobBuilder(CRAWL_JOB, repository).listener(new RunRecorder(repository))
                 .start(seedFrontierStep).next(crawlPostsStep)
                 .build();
     }
 
     @Bean
     Job postExportJob(JobRepository repository, Step exportPostsStep, Step publishArchiveStep) {
-        return new JobBuilder(EXPORT_JOB, repository).listener(new RunRecorder())
+        return new JobBuilder(EXPORT_JOB, repository).listener(new RunRecorder(repository))
                 .start(exportPostsStep).next(publishArchiveStep)
                 .build();
     }
@@ -209,11 +209,12 @@ public class ArchiveJobConfiguration {
 
     @Bean
     @StepScope
-    PublishArchiveTasklet publishArchiveTasklet(ArchivePublisher publisher, Frontier frontier, JobFileLoader loader,
+    PublishArchiveTasklet publishArchiveTasklet(ArchivePublisher publisher, JobRepository repository, Frontier frontier,
+                                                JobFileLoader loader,
                                                 OutputProperties output,
                                                 @Value("#{jobParameters['jobFile']}") String jobFile,
                                                 @Value("#{jobParameters['run']}") String run) {
         JobDefinition job = loader.load(Path.of(jobFile));
-        return new PublishArchiveTasklet(publisher, frontier, job, output.location(job.name(), run));
+        return new PublishArchiveTasklet(publisher, repository, frontier, job, output.location(job.name(), run));
     }
 }

@@ -2,6 +2,8 @@ package org.postbinder.job;
 
 import java.time.Duration;
 
+import org.postbinder.crawl.FetchOutcome;
+import org.postbinder.crawl.FetchResult;
 import org.postbinder.crawl.FetchSettings;
 import org.postbinder.crawl.Fetchers;
 import org.postbinder.crawl.FrontierEntry;
@@ -28,6 +30,11 @@ public class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry
         if (!delay.isZero() && !"file".equalsIgnoreCase(entry.url().getScheme())) {
             Thread.sleep(delay.toMillis());
         }
-        return new FetchedEntry(entry, fetchers.fetch(entry.url(), settings));
+        try {
+            return new FetchedEntry(entry, fetchers.fetch(entry.url(), settings));
+        } catch (RuntimeException e) {
+            // a fetcher bug must cost one URL, not stop the crawl on the same URL at every restart
+            return new FetchedEntry(entry, FetchResult.skipped(FetchOutcome.FAILED, "cannot fetch: " + e));
+        }
     }
 }

@@ -74,7 +74,14 @@ public class JobFileLoader {
     private JobDefinition read(YamlSection yaml, Path file) {
         Path folder = file.getParent();
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "").toLowerCase(Locale.ROOT);
-        String name = yaml.value("name", JobFileLoader::name).orElseGet(() -> name(defaultName));
+        String name = yaml.value("name", JobFileLoader::name).orElseGet(() -> {
+            try {
+                return name(defaultName);
+            } catch (IllegalArgumentException e) {
+                throw yaml.invalid("the file name '" + defaultName + "' cannot be a job name (" + e.getMessage()
+                        + "); give one with name:");
+            }
+        });
         String title = yaml.string("title").orElse(name);
         JobDefinition.Sources sources = sources(yaml.section("sources").orElseThrow(() -> yaml.missing("sources")), folder);
         JobDefinition.Scope scope = yaml.section("scope").map(this::scope)
@@ -132,7 +139,10 @@ public class JobFileLoader {
         List<JobDefinition.Format> formats = yaml.list("formats",
                 raw -> JobDefinition.Format.valueOf(raw.strip().toUpperCase(Locale.ROOT)));
         yaml.rejectUnknownKeys();
-        return new JobDefinition.Export(formats.isEmpty() ? EnumSet.allOf(JobDefinition.Format.class) : Set.copyOf(formats));
+        if (formats.isEmpty()) {
+            throw yaml.invalid("formats: give at least one of csv, json, pdf (or leave export out for all three)");
+        }
+        return new JobDefinition.Export(Set.copyOf(formats));
     }
 
     private JobDefinition.Schedule schedule(YamlSection yaml) {

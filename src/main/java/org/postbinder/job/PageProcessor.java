@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.postbinder.clean.PostCleaner;
 import org.postbinder.crawl.DiscoveredLink;
+import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.FetchedPage;
 import org.postbinder.crawl.FrontierEntry;
@@ -83,9 +84,14 @@ public class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
         return new CrawlResult(entry, EntryStatus.STORED, "", links, post);
     }
 
+    /**
+     * The links worth queueing: in scope, within max-depth, and for feeds, only those a start page
+     * advertises (every WordPress post advertises its own comments feed).
+     */
     private List<DiscoveredLink> followable(FrontierEntry from, List<DiscoveredLink> links) {
         return links.stream()
-                .filter(link -> scope.contains(link.url()))
+                .filter(link -> link.kind() == EntryKind.PAGE ? scope.contains(link.url()) : scope.allowsListing(link.url()))
+                .filter(link -> link.kind() != EntryKind.FEED || from.depth() == 0 || from.kind() != EntryKind.PAGE)
                 .filter(link -> link.sameDepth() || from.depth() + 1 <= job.scope().maxDepth())
                 .toList();
     }

@@ -1,11 +1,16 @@
 package org.postbinder.job;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.export.ArchiveLocation;
@@ -14,6 +19,9 @@ import org.postbinder.export.Manifest;
 import org.postbinder.extract.DateParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -29,12 +37,15 @@ public class PublishArchiveTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger("org.postbinder.progress");
 
     private final ArchivePublisher publisher;
+    private final JobRepository repository;
     private final Frontier frontier;
     private final JobDefinition job;
     private final ArchiveLocation location;
 
-    public PublishArchiveTasklet(ArchivePublisher publisher, Frontier frontier, JobDefinition job, ArchiveLocation location) {
+    public PublishArchiveTasklet(ArchivePublisher publisher, JobRepository repository, Frontier frontier, JobDefinition job,
+                                 ArchiveLocation location) {
         this.publisher = publisher;
+        this.repository = repository;
         this.frontier = frontier;
         this.job = job;
         this.location = location;
@@ -43,20 +54,15 @@ public class PublishArchiveTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<EntryStatus, Integer> byStatus = frontier.countByStatus(job.name(), location.run());
-        counts.put("discovered", byStatus.values().stream().mapToInt(Integer::intValue).sum());
-        for (EntryStatus status : EntryStatus.values()) {
-            counts.put(status.name().toLowerCase().replace('_', '-'), byStatus.getOrDefault(status, 0));
+        if (publisher.isPublished(location)) {
+            // a crash after the rename and before this step's commit: the archive is already out
+            log.info("already published {}", location.published());
+            return RepeatStatus.FINISHED;
         }
-        counts.put("exported", (int) exportedPosts(step));
-        Map<String, String> parameters = new TreeMap<>();
-        step.getJobExecution().getJobParameters().parameters()
-                .forEach(parameter -> parameters.put(parameter.name(), String.valueOf(parameter.value())));
-        Manifest manifest = new Manifest(1, job.name(), job.title(), location.run(), job.file().toString(), parameters,
-                "snapshot",
-                iso(step.getJobExecution().getStartTime()), DateParser.ISO.format(Instant.now().atOffset(ZoneOffset.UTC)),
-                counts,
+        JobInstance instance = step.getJobExecution().getJobInstance();
+        Manifest manifest = new Manifest(1, job.name(), job.title(), location.run(), job.file().toString(),
+                parameters(step), "snapshot", firstStart(instance),
+                DateParser.ISO.format(Instant.now().atOffset(ZoneOffset.UTC)), counts(instance),
                 frontier.skipped(job.name(), location.run()).stream()
                         .map(skip -> new Manifest.Skipped(skip.url(), skip.reason())).toList(),
                 publisher.stagedFiles(location));
@@ -65,15 +71,33 @@ public class PublishArchiveTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private static long exportedPosts(StepExecution publishStep) {
-        return publishStep.getJobExecution().getStepExecutions().stream()
-                .filter(step -> step.getStepName().equals(ArchiveJobConfiguration.EXPORT_STEP))
-                .mapToLong(StepExecution::getWriteCount)
-                .max().orElse(0);
+    private Map<String, Integer> counts(JobInstance instance) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<EntryStatus, Integer> byStatus = frontier.countByStatus(job.name(), location.run());
+        counts.put("discovered", byStatus.values().stream().mapToInt(Integer::intValue).sum());
+        for (EntryStatus status : EntryStatus.values()) {
+            counts.put(status.name().toLowerCase(Locale.ROOT).replace('_', '-'), byStatus.getOrDefault(status, 0));
+        }
+        // the export may have completed in an earlier execution of this run, before a restart
+        StepExecution export = repository.getLastStepExecution(instance, ArchiveJobConfiguration.EXPORT_STEP);
+        counts.put("exported", export == null ? 0 : (int) export.getWriteCount());
+        return counts;
     }
 
-    private static String iso(java.time.LocalDateTime localStart) {
-        return localStart == null ? null
-                : DateParser.ISO.format(localStart.atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime());
+    private static Map<String, String> parameters(StepExecution step) {
+        Map<String, String> parameters = new TreeMap<>();
+        step.getJobExecution().getJobParameters().parameters()
+                .forEach(parameter -> parameters.put(parameter.name(), String.valueOf(parameter.value())));
+        return parameters;
+    }
+
+    /** When the run began: the start of its first execution, not of the restart that publishes it. */
+    private @Nullable String firstStart(JobInstance instance) {
+        return repository.getJobExecutions(instance).stream()
+                .map(JobExecution::getStartTime)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .map(start -> DateParser.ISO.format(start.atZone(ZoneId.systemDefault()).toOffsetDateTime()))
+                .orElse(null);
     }
 }

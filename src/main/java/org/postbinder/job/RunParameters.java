@@ -1,6 +1,5 @@
 package org.postbinder.job;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,9 +39,5 @@ public final class RunParameters {
                 .addString(RUN, runId)
                 .addString(JOB_FILE, job.file().toString(), false)
                 .toJobParameters();
-    }
-
-    public static Path jobFile(JobParameters parameters) {
-        return Path.of(parameters.getString(JOB_FILE));
     }
 }

@@ -2,6 +2,7 @@ package org.postbinder.job;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Records which process runs a job execution, in its execution context. After a kill the execution
@@ -10,6 +11,12 @@ import org.springframework.batch.core.listener.JobExecutionListener;
  */
 public class RunRecorder implements JobExecutionListener {
 
+    private final JobRepository repository;
+
+    public RunRecorder(JobRepository repository) {
+        this.repository = repository;
+    }
+
     public static final String PID = "postbinder.pid";
     public static final String HOST = "postbinder.host";
 
@@ -17,6 +24,9 @@ public class RunRecorder implements JobExecutionListener {
     public void beforeJob(JobExecution execution) {
         execution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
         execution.getExecutionContext().putString(HOST, hostName());
+        // saved now: Spring Batch would only save the context after the first step, and a restarted
+        // execution starts with the context (and the dead process id) of the one before
+        repository.updateExecutionContext(execution);
     }
 
     public static String hostName() {

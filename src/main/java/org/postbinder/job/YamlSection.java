@@ -46,9 +46,6 @@ final class YamlSection {
         return take(key).map(value -> scalar(value, keyPath(key)));
     }
 
-    String requiredString(String key) {
-        return string(key).orElseThrow(() -> missing(key));
-    }
 
     /** A list of values (a single value counts as a list of one), each converted and checked at its own line. */
     <T> List<T> list(String key, Function<String, T> converter) {
@@ -109,7 +106,7 @@ final class YamlSection {
 
     /** An error about this whole section, at its first line. */
     JobFileException invalid(String problem) {
-        return error(node, path + ": " + problem);
+        return error(node, path.isEmpty() ? problem : path + ": " + problem);
     }
 
     JobFileException missing(String key) {

@@ -154,6 +154,20 @@ class ScopeTest {
         assertThat(scope.contains(url("https://example.com/shop/b.html"))).isFalse();
     }
 
+    @Test
+    void readsSitemapsAndFeedsAnywhereOnTheSourcesHostsButNotElsewhere() {
+        // given: a blog under /blog/ whose sitemap index sits at the site's root
+        JobDefinition.Sources sources = new JobDefinition.Sources(List.of(url("https://example.com/blog/")),
+                List.of(url("https://example.com/sitemap_index.xml")), List.of());
+        Scope scope = Scope.of(job(sources, List.of(), List.of("/private/")));
+
+        // when / then
+        assertThat(scope.allowsListing(url("https://example.com/post-sitemap.xml"))).isTrue();
+        assertThat(scope.allowsListing(url("https://example.com/private/sitemap.xml"))).isFalse();
+        assertThat(scope.allowsListing(url("https://other.example/sitemap.xml"))).isFalse();
+        assertThat(scope.contains(url("https://example.com/post-sitemap.xml"))).as("not a page in scope").isFalse();
+    }
+
     private static JobDefinition job(JobDefinition.Sources sources, List<String> include, List<String> exclude) {
         return new JobDefinition("blog", "Blog", Path.of("jobs/blog.yml"), sources,
                 new JobDefinition.Scope(patterns(include), patterns(exclude), 1000, 10),

@@ -86,6 +86,8 @@ class JobFileLoaderTest {
             bad-duplicate-key.yml  | :5: scope: duplicate key
             bad-yaml.yml           | : not valid YAML
             bad-name.yml           | :1: name: invalid value 'My Blog!'
+            bad-no-formats.yml     | :4: export: formats: give at least one of csv, json, pdf
+            Bad Name.yml           | :1: the file name 'bad name' cannot be a job name
             """)
     void rejectsABadJobFileNamingTheLineAndTheKey(String file, String message) {
         assertThatThrownBy(() -> loader.load(JOBS.resolve(file)))

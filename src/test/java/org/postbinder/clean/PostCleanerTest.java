@@ -1,0 +1,52 @@
+package org.postbinder.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.postbinder.extract.ExtractedPost;
+import org.postbinder.store.Post;
+
+class PostCleanerTest {
+
+    private final PostCleaner cleaner = new PostCleaner();
+
+    @Test
+    void cutsValuesLongerThanTheStoreHoldsInsteadOfFailingTheCrawl() {
+        // given: a page whose description is 5,000 characters
+        ExtractedPost page = page("A title", "d".repeat(5_000), "https://blog.example/" + "c".repeat(3_000));
+
+        // when
+        Post post = cleaner.clean(page, Instant.EPOCH).orElseThrow();
+
+        // then
+        assertThat(post.description()).hasSize(PostCleaner.MAX_DESCRIPTION).endsWith("…");
+        assertThat(post.canonicalUrl()).as("too long to key the post").isEqualTo("https://blog.example/post");
+    }
+
+    @Test
+    void dropsTheHeadlineWhenTheBodyStartsWithIt() {
+        Post post = cleaner.clean(page("A title", "", "https://blog.example/post"), Instant.EPOCH).orElseThrow();
+
+        assertThat(post.paragraphs()).containsExactly("The first paragraph of the post.");
+    }
+
+    @Test
+    void aPageWithNoTitleOrNoBodyIsNotAPost() {
+        ExtractedPost untitled = new ExtractedPost("https://blog.example/x", "https://blog.example/x", Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), List.of("Body."), List.of(), true);
+
+        assertThat(cleaner.clean(untitled, Instant.EPOCH)).isEmpty();
+    }
+
+    private static ExtractedPost page(String title, String description, String canonical) {
+        return new ExtractedPost("https://blog.example/post", canonical, Optional.of(title), Optional.of("Ada"),
+                Optional.of("2025-04-10T09:00:00+01:00"), Optional.empty(), Optional.of("Blog"), Optional.of("en"),
+                Optional.of(description), Optional.empty(), List.of("tag"), List.of("Blog"),
+                List.of("A title", "Blog", "The first paragraph of the post."), List.of(), true);
+    }
+}
