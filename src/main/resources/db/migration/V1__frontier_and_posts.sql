@@ -23,7 +23,8 @@ create table posts (
     url            varchar(2048) not null,
     title          varchar(2000) not null,
     author         varchar(1000),
-    published_at   varchar(32),
+    published_at   varchar(32),             -- as the page gave it, with its offset
+    published_utc  timestamp with time zone, -- the same instant, for ordering
     modified_at    varchar(32),
     site_name      varchar(500),
     language       varchar(16),

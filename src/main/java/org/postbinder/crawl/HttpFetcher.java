@@ -66,12 +66,15 @@ public class HttpFetcher implements PageFetcher {
                 .GET()
                 .build();
         AtomicBoolean timedOut = new AtomicBoolean();
+        long started = System.nanoTime();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // the request timeout covers the headers only: a body that stalls is cut at the same deadline
+            // the request timeout covers the headers only: the body is cut when the whole response has
+            // taken the read timeout, counted from the request
+            long left = settings.readTimeout().toNanos() - (System.nanoTime() - started);
             try (InputStream body = response.body()) {
                 ScheduledFuture<?> deadline = DEADLINES.schedule(() -> abort(body, timedOut),
-                        settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                        Math.max(0, left), TimeUnit.NANOSECONDS);
                 try {
                     return read(url, response, body, settings);
                 } finally {

@@ -141,10 +141,27 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
         int frontMatterPages = 1 + countContentsPages();
         addCover();
         addContents(frontMatterPages);
+        padFrontMatter(contentPages, frontMatterPages);
         document.close();
         document = null;
         arrange(contentPages, frontMatterPages);
         Files.delete(draft);
+    }
+
+    /**
+     * The contents were numbered for the page count the trial layout gave (with wide placeholder
+     * numbers, so never fewer pages than the real ones): a blank page makes up any difference, and
+     * more pages than counted would shift every number, so that is an error rather than a wrong book.
+     */
+    private void padFrontMatter(int contentPages, int frontMatterPages) {
+        int added = pdf.getNumberOfPages() - contentPages;
+        if (added > frontMatterPages) {
+            throw new IllegalStateException("the contents took " + (added - 1) + " pages, more than the "
+                    + (frontMatterPages - 1) + " they were numbered for");
+        }
+        for (int i = added; i < frontMatterPages; i++) {
+            document.add(new AreaBreak(AreaBreakType.NEXT_PAGE));
+        }
     }
 
     /** Releases the draft of a failed export; the unfinished volume is never published. */
@@ -171,6 +188,8 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
                 }
                 String header = section < 0 ? "Contents" : sections.get(section).title();
                 stamp(volume, volume.getPage(number), stampFont, header, "page " + number + " of " + total);
+                // pages are written out as they are done, so the second pass holds one page at a time
+                volume.getPage(number).flush();
             }
         }
     }

@@ -130,8 +130,9 @@ public class ArchiveJobConfiguration {
     @StepScope
     SeedFrontierTasklet seedFrontierTasklet(Frontier frontier, JobFileLoader loader,
                                             @Value("#{jobParameters['jobFile']}") String jobFile,
+                                            @Value("#{jobParameters['job']}") String jobName,
                                             @Value("#{jobParameters['run']}") String run) {
-        return new SeedFrontierTasklet(frontier, loader.load(Path.of(jobFile)), run);
+        return new SeedFrontierTasklet(frontier, loader.loadForRun(Path.of(jobFile), jobName), run);
     }
 
     @Bean
@@ -146,8 +147,9 @@ public class ArchiveJobConfiguration {
     CompositeItemProcessor<FrontierEntry, CrawlResult> crawlProcessor(
             JobFileLoader loader, Fetchers fetchers, CrawlProperties crawl, LinkDiscoverer discoverer,
             SitemapReader sitemaps, PostExtractor extractor, PostCleaner cleaner,
-            @Value("#{jobParameters['jobFile']}") String jobFile) {
-        JobDefinition job = loader.load(Path.of(jobFile));
+            @Value("#{jobParameters['jobFile']}") String jobFile,
+            @Value("#{jobParameters['job']}") String jobName) {
+        JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
         FetchProcessor fetch = new FetchProcessor(fetchers, crawl.settingsFor(job.crawl()), job.crawl().delay());
         PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner);
         return new CompositeItemProcessor<>(List.of(fetch, read));
@@ -157,8 +159,9 @@ public class ArchiveJobConfiguration {
     @StepScope
     CrawlResultWriter crawlResultWriter(Frontier frontier, PostRepository posts, JobFileLoader loader,
                                         @Value("#{jobParameters['jobFile']}") String jobFile,
+                                        @Value("#{jobParameters['job']}") String jobName,
                                         @Value("#{jobParameters['run']}") String run) {
-        JobDefinition job = loader.load(Path.of(jobFile));
+        JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
         return new CrawlResultWriter(frontier, posts, job.name(), run, job.scope().maxPages());
     }
 
@@ -182,8 +185,9 @@ public class ArchiveJobConfiguration {
     @StepScope
     ArchiveWriters archiveWriters(OutputProperties output, JobFileLoader loader, JsonMapper json,
                                             @Value("#{jobParameters['jobFile']}") String jobFile,
+                                            @Value("#{jobParameters['job']}") String jobName,
                                             @Value("#{jobParameters['run']}") String run) {
-        JobDefinition job = loader.load(Path.of(jobFile));
+        JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
         ArchiveLocation location = output.location(job.name(), run);
         Path staging = location.staging();
         List<ArchiveFileWriter> writers = new ArrayList<>();
@@ -213,8 +217,9 @@ public class ArchiveJobConfiguration {
                                                 JobFileLoader loader,
                                                 OutputProperties output,
                                                 @Value("#{jobParameters['jobFile']}") String jobFile,
+                                                @Value("#{jobParameters['job']}") String jobName,
                                                 @Value("#{jobParameters['run']}") String run) {
-        JobDefinition job = loader.load(Path.of(jobFile));
+        JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
         return new PublishArchiveTasklet(publisher, repository, frontier, job, output.location(job.name(), run));
     }
 }

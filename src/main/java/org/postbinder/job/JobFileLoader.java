@@ -71,6 +71,20 @@ public class JobFileLoader {
         return read(new YamlSection(shown, "", root), absolute);
     }
 
+    /**
+     * Loads the job file of a run that has already started (every step reads it again, so that a
+     * restart uses the file as it is now) and checks that it still names the run's job: a renamed job
+     * would read one frontier and write another.
+     */
+    public JobDefinition loadForRun(Path file, String runJob) {
+        JobDefinition job = load(file);
+        if (!job.name().equals(runJob)) {
+            throw new JobFileException(file + ": the file now names job '" + job.name() + "', but this run belongs to job '"
+                    + runJob + "'; put the name back to continue the run");
+        }
+        return job;
+    }
+
     private JobDefinition read(YamlSection yaml, Path file) {
         Path folder = file.getParent();
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "").toLowerCase(Locale.ROOT);

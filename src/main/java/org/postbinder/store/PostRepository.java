@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -21,8 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class PostRepository {
 
-    /** The reading order of every archive: oldest first, undated last, then by URL so that ties are stable. */
-    public static final String EXPORT_ORDER = "published_at nulls last, canonical_url";
+    /**
+     * The reading order of every archive: oldest first by instant (not by the text, whose offsets
+     * differ), undated last, then by URL so that ties are stable.
+     */
+    public static final String EXPORT_ORDER = "published_utc nulls last, canonical_url";
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
@@ -44,13 +48,14 @@ public class PostRepository {
                 .query(String.class).optional().orElse(null);
         String hash = post.contentSha256();
         JdbcClient.StatementSpec statement = jdbc.sql(previousHash == null ? """
-                insert into posts (job_name, canonical_url, url, title, author, published_at, modified_at, site_name,
+                insert into posts (job_name, canonical_url, url, title, author, published_at, published_utc, modified_at, site_name,
                     language, description, lead_image, tags, paragraphs, captions, word_count, content_sha256,
                     fetched_at, first_seen, last_seen, last_run)
-                values (:job, :canonical, :url, :title, :author, :published, :modified, :site, :language, :description,
+                values (:job, :canonical, :url, :title, :author, :published, :publishedUtc, :modified, :site, :language, :description,
                     :image, :tags, :paragraphs, :captions, :words, :hash, :fetched, :now, :now, :run)
                 """ : """
                 update posts set url = :url, title = :title, author = :author, published_at = :published,
+                    published_utc = :publishedUtc,
                     modified_at = :modified, site_name = :site, language = :language, description = :description,
                     lead_image = :image, tags = :tags, paragraphs = :paragraphs, captions = :captions, word_count = :words,
                     content_sha256 = :hash, fetched_at = :fetched, last_seen = :now, last_run = :run
@@ -58,6 +63,7 @@ public class PostRepository {
                 """);
         statement.param("job", job).param("canonical", post.canonicalUrl()).param("url", post.url())
                 .param("title", post.title()).param("author", post.author()).param("published", post.publishedAt())
+                .param("publishedUtc", post.publishedAt() == null ? null : OffsetDateTime.parse(post.publishedAt()))
                 .param("modified", post.modifiedAt()).param("site", post.siteName()).param("language", post.language())
                 .param("description", post.description()).param("image", post.leadImage())
                 .param("tags", json.writeValueAsString(post.tags()))

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -21,7 +25,10 @@ import org.postbinder.export.ArchivePublisher;
 import org.postbinder.export.CsvPostWriter;
 import org.postbinder.support.Launcher;
 
+import com.itextpdf.kernel.pdf.PdfArray;
+import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfOutline;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 
@@ -138,6 +145,40 @@ class DemoJobIT {
             assertThat(pdf.getOutlines(false).getAllChildren()).hasSize(expectedPosts.size());
             assertThat(pdf.getNumberOfPages()).isGreaterThan(expectedPosts.size());
         }
+    }
+
+    @Test
+    void eachBookmarkAndEachContentsEntryLeadsToItsPost() throws Exception {
+        Map<String, String> firstParagraphs = jsonPosts().stream().collect(Collectors.toMap(
+                post -> post.get("title").asString(), post -> post.get("paragraphs").get(0).asString()));
+        try (PdfDocument pdf = new PdfDocument(new PdfReader(archive.resolve("demo-" + RUN + ".pdf").toString()))) {
+            for (PdfOutline bookmark : pdf.getOutlines(false).getAllChildren()) {
+                PdfArray target = (PdfArray) bookmark.getDestination().getPdfObject();
+                String page = pageText(pdf, pdf.getPageNumber((PdfDictionary) target.get(0)));
+                assertThat(page).as("page of bookmark " + bookmark.getTitle())
+                        .contains(bookmark.getTitle())
+                        .contains(firstWords(firstParagraphs.get(bookmark.getTitle())));
+            }
+            Matcher entry = Pattern.compile("(?m)^(.+?) (\\d+)$").matcher(PdfTextExtractor.getTextFromPage(pdf.getPage(2)));
+            int entries = 0;
+            while (entry.find()) {
+                if (firstParagraphs.containsKey(entry.group(1).strip())) {
+                    entries++;
+                    assertThat(pageText(pdf, Integer.parseInt(entry.group(2))))
+                            .contains(firstWords(firstParagraphs.get(entry.group(1).strip())));
+                }
+            }
+            assertThat(entries).as("contents entries with page numbers").isEqualTo(expectedPosts.size());
+        }
+    }
+
+    private static String pageText(PdfDocument pdf, int page) {
+        return PdfTextExtractor.getTextFromPage(pdf.getPage(page)).replaceAll("\\s+", " ");
+    }
+
+    private static String firstWords(String paragraph) {
+        String[] words = paragraph.split(" ");
+        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(6, words.length)));
     }
 
     @Test

@@ -35,12 +35,29 @@ class PostRepositoryTest {
     }
 
     @Test
+    void listsPostsOldestFirstByInstantWhateverTheirOffsets() {
+        // given: later in UTC, but earlier as text
+        repository.save("blog", "r1", dated("https://blog.example/b", "2025-04-10T23:00:00-05:00"));
+        repository.save("blog", "r1", dated("https://blog.example/a", "2025-04-11T01:00:00+03:00"));
+        repository.save("blog", "r1", dated("https://blog.example/undated", null));
+
+        // when / then
+        assertThat(repository.findAll("blog")).extracting(Post::canonicalUrl)
+                .containsExactly("https://blog.example/a", "https://blog.example/b", "https://blog.example/undated");
+    }
+
+    @Test
     void keepsJobsApart() {
         repository.save("blog", "r1", post("One."));
         repository.save("other", "r1", post("One."));
 
         assertThat(repository.count("blog")).isEqualTo(1);
         assertThat(repository.count("other")).isEqualTo(1);
+    }
+
+    private static Post dated(String canonical, String publishedAt) {
+        return new Post(canonical, canonical, "Title", null, publishedAt, null, null, null, null, null, List.of(),
+                List.of("Body."), List.of(), "2026-01-01T00:00:00Z");
     }
 
     private static Post post(String paragraph) {
