@@ -16,6 +16,7 @@ import org.postbinder.crawl.Frontier;
 import org.postbinder.export.OutputProperties;
 import org.postbinder.job.RunParameters;
 import org.postbinder.store.PostRepository;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
@@ -64,6 +65,9 @@ public class RunSummary {
         printFiles(output.location(job, run).published(), out);
         execution.getAllFailureExceptions().stream().findFirst()
                 .ifPresent(failure -> out.println("  failure: " + OneLineReason.of(failure)));
+        if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
+            out.printf("  to continue where it stopped: postbinder restart %d%n", execution.getId());
+        }
     }
 
     private void printSkipped(String job, String run, PrintStream out) {

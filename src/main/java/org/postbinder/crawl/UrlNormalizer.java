@@ -1,6 +1,7 @@
 package org.postbinder.crawl;
 
 import java.io.ByteArrayOutputStream;
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Puts URLs in one spelling so that the same page is queued once: scheme and host in lower case,
@@ -20,6 +23,7 @@ public final class UrlNormalizer {
 
     /** Characters a path or query may hold as they are (RFC 3986 unreserved, sub-delims, ':', '@', '/'). */
     private static final String PLAIN = "-._~!$'()*,;:@/";
+    private static final Pattern AUTHORITY = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?)([^:/?#]+)");
 
     private UrlNormalizer() {
     }
@@ -63,10 +67,23 @@ public final class UrlNormalizer {
 
     public static Optional<URI> parse(String raw) {
         try {
-            return normalize(new URI(encode(raw.strip(), "/?#%&=+;:[]")));
-        } catch (URISyntaxException e) {
+            return normalize(new URI(encode(asciiHost(raw.strip()), "/?#%&=+;:[]")));
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Writes an internationalized host name ({@code пример.рф}) in its ASCII form
+     * ({@code xn--e1afmkfd.xn--p1ai}), which is what DNS and {@link URI} understand.
+     */
+    public static String asciiHost(String url) {
+        Matcher authority = AUTHORITY.matcher(url);
+        if (!authority.find() || authority.group(2).chars().allMatch(c -> c < 0x80)) {
+            return url;
+        }
+        return url.substring(0, authority.start(2)) + IDN.toASCII(authority.group(2), IDN.ALLOW_UNASSIGNED)
+                + url.substring(authority.end(2));
     }
 
     /** RFC 3986 section 5.2.4, on an absolute path. */

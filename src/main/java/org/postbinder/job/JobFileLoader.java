@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.select.QueryParser;
+import org.postbinder.crawl.UrlNormalizer;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -192,7 +193,7 @@ public class JobFileLoader {
     static URI url(String raw, Path folder) {
         URI uri;
         try {
-            uri = new URI(raw.strip());
+            uri = new URI(UrlNormalizer.asciiHost(raw.strip()));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a URL: " + e.getReason());
         }
