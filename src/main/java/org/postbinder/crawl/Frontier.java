@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
  * The crawl frontier of each run, in the database: the URLs a run has found and what became of
  * them. Because it is a table rather than a queue in memory, a killed crawl restarts from its
  * PENDING rows, and a URL is queued at most once per run. Calls join the caller's transaction.
- * Thread-safe.
+ * Meant for one crawl step per run at a time: two writers adding the same URL at once would meet
+ * the unique constraint.
  */
 @Repository
 public class Frontier {

@@ -74,7 +74,7 @@ final class BlockCollector {
             table(element);
         } else if (BLOCKS.contains(tag)) {
             flush();
-            if (tag.equals("figcaption")) {
+            if (tag.equals("figcaption") && element.parent() != null && isFigure(element.parent())) {
                 addCaption(element.text());
             } else if (tag.equals("p")) {
                 visitChildren(element, inLink);
@@ -158,11 +158,23 @@ final class BlockCollector {
         return copy.text();
     }
 
+    /** Every caption of a figure: a gallery figure holds one per photo. */
     private void caption(Element figure) {
-        Element caption = figure.selectFirst(CAPTION);
-        if (caption != null) {
-            addCaption(caption.text());
+        for (Element caption : figure.select(CAPTION)) {
+            if (!insideAnotherCaption(caption, figure)) {
+                addCaption(caption.text());
+            }
         }
+    }
+
+    /** A credit span inside a figcaption also matches the caption selectors; the figcaption is the caption. */
+    private static boolean insideAnotherCaption(Element caption, Element figure) {
+        for (Element parent = caption.parent(); parent != null && parent != figure; parent = parent.parent()) {
+            if (parent.is(CAPTION)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addCaption(String text) {
@@ -180,10 +192,12 @@ final class BlockCollector {
     private static boolean isFigure(Element element) {
         String tag = element.normalName();
         if (tag.equals("figure")) {
-            // editors wrap tables in <figure class="table">: that is body text, not a picture
-            return element.selectFirst("table") == null || element.selectFirst("img, picture, video") != null;
+            // editors also wrap tables and quotes in <figure>: those are body text, and a quote's
+            // <figcaption> is its attribution, not a photo caption
+            return element.selectFirst("img, picture, video, svg, canvas") != null || element.selectFirst("table, blockquote") == null;
         }
-        return (tag.equals("div") || tag.equals("span")) && element.selectFirst("img, picture") != null
+        // a caption container around one photo; a row of photos (a gallery) is walked figure by figure
+        return (tag.equals("div") || tag.equals("span")) && element.select("img").size() == 1
                 && element.selectFirst(CAPTION) != null && element.text().length() < 600;
     }
 }

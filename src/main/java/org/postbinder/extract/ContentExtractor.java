@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -23,6 +24,7 @@ final class ContentExtractor {
     private static final String TEXT_BLOCKS = "p, pre, td, blockquote, li, h2, h3, h4, div, section, article";
     private static final int MIN_BLOCK_CHARS = 25;
     private static final double PROSE_SHARE = 0.85;
+    private static final Pattern FOOTNOTE_MARK = Pattern.compile("\\[?(\\d{1,3}|[*†‡§])\\]?|↩︎?|↑");
     /** Shorter paragraphs are captions, deks and labels rather than running text. */
     private static final int MIN_PROSE_CHARS = 60;
 
@@ -101,6 +103,12 @@ final class ContentExtractor {
             }
         }
         furniture.forEach(Element::remove);
+        root.select("a[href^=#]").stream().filter(ContentExtractor::isFootnoteMark).forEach(Element::remove);
+    }
+
+    /** "1", "[2]", "*": a link to a footnote or back from one; the footnote's text is kept, the mark is not. */
+    private static boolean isFootnoteMark(Element link) {
+        return FOOTNOTE_MARK.matcher(link.text()).matches();
     }
 
     /**

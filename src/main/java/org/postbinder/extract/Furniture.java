@@ -31,6 +31,7 @@ final class Furniture {
             + "|popup|modal|masthead|navbar|nav|menu|pagination|pager|author-bio|author-box|about-author|bio"
             + "|byline|meta|post-meta|entry-meta|article-meta|tags|tag-list|cat-links|tags-links|post-labels|labels"
             + "|most-read|mostread|trending|popular|read-more|readmore|more-from|post-footer|entry-footer"
+            + "|epic|contributions|support-us|donate|donation|paywall|membership|reader-revenue"
             + "|print|toolbar|skip-link|screen-reader-text|visually-hidden|sr-only|hidden"
             + "|kg-bookmark-card|kg-embed-card|twitter-tweet|instagram-media|embed|video-player"
             + ")(?=$|[\\s_-])");

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,16 +31,37 @@ final class MetadataExtractor {
 
     private static final Pattern BY_PREFIX = Pattern.compile("^(?iu)(by|written by|posted by|submitted by|von|par|por|от|автор:?)\\s+");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|–—·:-]\\s+[^|–—·:-]{2,60}$");
+    private static final Pattern TITLE_SEPARATORS = Pattern.compile("^[\\s|–—·:-]+|[\\s|–—·:-]+$");
+    private static final Pattern COPYRIGHT = Pattern.compile("(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?)?\\s*"
+            + "([\\p{L}][\\p{L} .&'-]{1,60}?)\\s*(?:[·|.,]|all rights|$)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     PageMetadata extract(Document page, URI url, JobDefinition.Extract selectors) {
         JsonLd jsonLd = JsonLd.of(page);
-        Optional<String> title = first(
+        Optional<String> title = clean(title(page, jsonLd, selectors));
+        Optional<String> siteName = clean(siteName(page, jsonLd, title));
+        boolean declaredArticle = jsonLd.hasArticle()
+                || meta(page, "og:type").filter(type -> type.equalsIgnoreCase("article")).isPresent()
+                || meta(page, "article:published_time").isPresent();
+        return new PageMetadata(title, clean(author(page, jsonLd, selectors, siteName)), published(page, jsonLd, selectors),
+                modified(page, jsonLd), siteName, language(page, jsonLd), canonical(page, url),
+                clean(first(() -> jsonLd.text("description"), () -> meta(page, "og:description", "description",
+                        "twitter:description"))),
+                first(jsonLd::imageUrl, () -> meta(page, "og:image", "twitter:image")).map(src -> resolve(url, src)),
+                tags(page, jsonLd), labels(page), declaredArticle);
+    }
+
+    private static Optional<String> title(Document page, JsonLd jsonLd, JobDefinition.Extract selectors) {
+        return first(
                 () -> selected(page, selectors.title()),
                 () -> jsonLd.text("headline"),
                 () -> meta(page, "og:title"),
                 () -> text(inOrder(page, "article h1", "main h1", "h1[itemprop=headline]", "h1.entry-title", "h1")),
                 () -> Optional.of(TITLE_SUFFIX.matcher(page.title()).replaceFirst("")));
-        Optional<String> author = first(
+    }
+
+    private static Optional<String> author(Document page, JsonLd jsonLd, JobDefinition.Extract selectors,
+                                           Optional<String> siteName) {
+        return first(
                 () -> selected(page, selectors.author()),
                 () -> joined(jsonLd.names("author")),
                 () -> meta(page, "author").filter(value -> !value.startsWith("http")),
@@ -48,9 +70,26 @@ final class MetadataExtractor {
                 () -> text(inOrder(page, "[itemprop=author] [itemprop=name]", "[itemprop=author]")),
                 () -> text(inOrder(page, "a[rel=author]", ".author.vcard .fn", ".author.vcard", ".byline .author", ".fn",
                         ".post-author", ".article-byline .author-name", ".author-name", ".node__meta .field--name-uid",
-                        ".field--name-uid", ".submitted .username", ".byline", ".g-profile")))
+                        ".field--name-uid", ".submitted .username", ".byline", ".g-profile")),
+                () -> copyrightHolder(page).filter(holder -> !holder.equalsIgnoreCase(siteName.orElse(""))))
                 .map(name -> BY_PREFIX.matcher(name).replaceFirst(""));
-        Optional<String> published = firstDate(
+    }
+
+    /**
+     * On a one-person site the footer's "© 2025 Name" is the only byline there is; it counts as the
+     * author only when it is not the site's own name.
+     */
+    private static Optional<String> copyrightHolder(Document page) {
+        Element footer = inOrder(page, "footer", "#footer", ".site-footer");
+        if (footer == null) {
+            return Optional.empty();
+        }
+        Matcher holder = COPYRIGHT.matcher(footer.text());
+        return holder.find() ? Optional.of(holder.group(1).strip()) : Optional.empty();
+    }
+
+    private static Optional<String> published(Document page, JsonLd jsonLd, JobDefinition.Extract selectors) {
+        return firstDate(
                 () -> selected(page, selectors.date()),
                 () -> jsonLd.text("datePublished"),
                 () -> meta(page, "article:published_time", "og:published_time", "datePublished",
@@ -62,38 +101,57 @@ final class MetadataExtractor {
                 () -> attr(page, "time", "datetime"),
                 () -> attr(page, "abbr.published", "title"),
                 () -> text(inOrder(page, ".date-header", ".post-date", ".entry-date", ".published", ".dateline", ".date", "time")));
-        Optional<String> modified = firstDate(
+    }
+
+    private static Optional<String> modified(Document page, JsonLd jsonLd) {
+        return firstDate(
                 () -> jsonLd.text("dateModified"),
                 () -> meta(page, "article:modified_time", "og:updated_time", "dateModified"),
                 () -> attr(page, "[itemprop=dateModified]", "content", "datetime"),
                 () -> attr(page, "time.updated", "datetime"));
-        Optional<String> siteName = first(
+    }
+
+    /**
+     * Declared names first; then the part of {@code <title>} that is not the headline; then the site
+     * title in the page header (last, because headers add taglines to it).
+     */
+    private static Optional<String> siteName(Document page, JsonLd jsonLd, Optional<String> title) {
+        return first(
                 () -> meta(page, "og:site_name", "application-name", "publisher"),
-                () -> joined(jsonLd.names("publisher")));
-        Optional<String> language = first(
+                () -> joined(jsonLd.names("publisher")),
+                () -> titleRemainder(page.title(), title),
+                () -> text(inOrder(page, ".site-title", ".site-name", ".site-branding a[rel=home]", "header a[rel=home]",
+                        ".navbar-brand", ".blog-title", "#site-title")));
+    }
+
+    /** "Headline | Site", "Site — Headline": what is left of the page title once the headline is taken off. */
+    private static Optional<String> titleRemainder(String pageTitle, Optional<String> headline) {
+        if (headline.isEmpty() || pageTitle.equals(headline.get())) {
+            return Optional.empty();
+        }
+        String rest = pageTitle.startsWith(headline.get()) ? pageTitle.substring(headline.get().length())
+                : pageTitle.endsWith(headline.get()) ? pageTitle.substring(0, pageTitle.length() - headline.get().length())
+                : "";
+        String site = TITLE_SEPARATORS.matcher(rest).replaceAll("").strip();
+        return site.isEmpty() || site.length() > 80 ? Optional.empty() : Optional.of(site);
+    }
+
+    private static Optional<String> language(Document page, JsonLd jsonLd) {
+        return first(
                 () -> jsonLd.text("inLanguage"),
                 () -> Optional.of(page.select("html").attr("lang")),
                 () -> meta(page, "og:locale", "content-language", "language", "dc.language"))
                 .map(MetadataExtractor::primaryLanguage).filter(tag -> !tag.isEmpty());
-        String canonical = first(
+    }
+
+    private static String canonical(Document page, URI url) {
+        return first(
                 () -> absolute(page.selectFirst("link[rel=canonical]"), "href"),
                 () -> meta(page, "og:url").filter(value -> value.startsWith("http")))
                 .flatMap(UrlNormalizer::parse)
                 .filter(declared -> !pointsAtSiteRoot(declared, url))
                 .map(URI::toString)
                 .orElse(url.toString());
-        Optional<String> description = first(
-                () -> jsonLd.text("description"),
-                () -> meta(page, "og:description", "description", "twitter:description"));
-        Optional<String> image = first(
-                jsonLd::imageUrl,
-                () -> meta(page, "og:image", "twitter:image"))
-                .map(src -> resolve(url, src));
-        boolean declaredArticle = jsonLd.hasArticle()
-                || meta(page, "og:type").filter(type -> type.equalsIgnoreCase("article")).isPresent()
-                || meta(page, "article:published_time").isPresent();
-        return new PageMetadata(clean(title), clean(author), published, modified, clean(siteName), language, canonical,
-                clean(description), image, tags(page, jsonLd), labels(page), declaredArticle);
     }
 
     /**
@@ -108,14 +166,16 @@ final class MetadataExtractor {
 
     private static List<String> tags(Document page, JsonLd jsonLd) {
         Set<String> tags = new LinkedHashSet<>();
-        page.select("meta[property=article:tag]").forEach(meta -> tags.add(meta.attr("content")));
+        // some sites put every tag in one article:tag, comma-separated
+        page.select("meta[property=article:tag]")
+                .forEach(meta -> Arrays.stream(meta.attr("content").split(",")).forEach(tags::add));
         tags.addAll(jsonLd.keywords());
         if (tags.isEmpty()) {
             page.select("a[rel~=\\btag\\b]:not([rel~=category]), .tags-links a, .post-labels a, .field--name-field-tags a, "
                     + ".post-tags a, .article-tags a, .tags a").forEach(a -> tags.add(a.text()));
         }
         if (tags.isEmpty()) {
-            page.select("a[href*=/tag/], a[href*=/tags/]").stream()
+            page.select("a[href~=[/?&]tags?[/=]], a[class~=(^|-)tag$]").stream()
                     .filter(a -> a.closest("nav, aside, footer, header, .widget, .sidebar, .tagcloud, .tag-cloud") == null)
                     .forEach(a -> tags.add(a.text()));
         }
@@ -131,7 +191,9 @@ final class MetadataExtractor {
     }
 
     private static List<String> normalized(Stream<String> values) {
-        return values.map(TextNormalizer::normalizeEncoded).filter(value -> !value.isEmpty()).distinct().toList();
+        return values.map(TextNormalizer::normalizeEncoded)
+                .map(value -> value.startsWith("#") ? value.substring(1).strip() : value)
+                .filter(value -> !value.isEmpty()).distinct().toList();
     }
 
     private static Optional<String> clean(Optional<String> value) {

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-/** Prints one line per visited URL once it is committed, so that a long crawl shows its progress. */
-public class CrawlProgressListener implements ItemWriteListener<CrawlResult> {
+/** Prints one line per visited URL as it is written, so that a long crawl shows its progress. */
+class CrawlProgressListener implements ItemWriteListener<CrawlResult> {
 
     private static final Logger log = LoggerFactory.getLogger("org.postbinder.progress");
 

@@ -12,7 +12,7 @@ import org.postbinder.store.Post;
  * What visiting one frontier URL produced: its final status (with the reason when skipped), the
  * in-scope links to queue and, for an article, the cleaned post.
  */
-public record CrawlResult(FrontierEntry entry, EntryStatus status, String reason, List<DiscoveredLink> links,
+record CrawlResult(FrontierEntry entry, EntryStatus status, String reason, List<DiscoveredLink> links,
                           Optional<Post> post) {
 
     public CrawlResult {

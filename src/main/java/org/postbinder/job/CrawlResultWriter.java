@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * one) and the URL is marked done. A crash before the commit leaves the URL PENDING, to be visited
  * again on restart; a crash after it leaves nothing to redo.
  */
-public class CrawlResultWriter implements ItemWriter<CrawlResult> {
+class CrawlResultWriter implements ItemWriter<CrawlResult> {
 
     private final Frontier frontier;
     private final PostRepository posts;
@@ -21,7 +21,7 @@ public class CrawlResultWriter implements ItemWriter<CrawlResult> {
     private final String run;
     private final int maxPages;
 
-    public CrawlResultWriter(Frontier frontier, PostRepository posts, String job, String run, int maxPages) {
+    CrawlResultWriter(Frontier frontier, PostRepository posts, String job, String run, int maxPages) {
         this.frontier = frontier;
         this.posts = posts;
         this.job = job;

@@ -13,13 +13,13 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Fetches a frontier URL. Network URLs wait the job's delay first: the crawl step is single
  * threaded, so a sleep before each request is the per-host delay.
  */
-public class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
+class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
 
     private final Fetchers fetchers;
     private final FetchSettings settings;
     private final Duration delay;
 
-    public FetchProcessor(Fetchers fetchers, FetchSettings settings, Duration delay) {
+    FetchProcessor(Fetchers fetchers, FetchSettings settings, Duration delay) {
         this.fetchers = fetchers;
         this.settings = settings;
         this.delay = delay;

@@ -4,4 +4,4 @@ import org.postbinder.crawl.FetchResult;
 import org.postbinder.crawl.FrontierEntry;
 
 /** A frontier URL and what fetching it gave. */
-public record FetchedEntry(FrontierEntry entry, FetchResult result) {}
+record FetchedEntry(FrontierEntry entry, FetchResult result) {}

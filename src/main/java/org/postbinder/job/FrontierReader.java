@@ -10,13 +10,13 @@ import org.springframework.batch.infrastructure.item.ItemReader;
  * no position of its own: the frontier table is the state, so a restarted step simply carries on.
  * Used with a chunk of one, so that the links a page adds are committed before the next read.
  */
-public class FrontierReader implements ItemReader<FrontierEntry> {
+class FrontierReader implements ItemReader<FrontierEntry> {
 
     private final Frontier frontier;
     private final String job;
     private final String run;
 
-    public FrontierReader(Frontier frontier, String job, String run) {
+    FrontierReader(Frontier frontier, String job, String run) {
         this.frontier = frontier;
         this.job = job;
         this.run = run;

@@ -23,7 +23,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * an article, its cleaned post. Links out of scope or beyond max-depth are dropped here. A page that
  * cannot be read is a skip with a reason, never an error that stops the crawl.
  */
-public class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
+class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
 
     private final JobDefinition job;
     private final Scope scope;
@@ -32,7 +32,7 @@ public class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
     private final PostExtractor extractor;
     private final PostCleaner cleaner;
 
-    public PageProcessor(JobDefinition job, LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor,
+    PageProcessor(JobDefinition job, LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor,
                          PostCleaner cleaner) {
         this.job = job;
         this.scope = Scope.of(job);

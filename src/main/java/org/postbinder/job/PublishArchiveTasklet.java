@@ -32,7 +32,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Writes the manifest of a run (counts from the frontier and the export step, skipped URLs with
  * their reasons, file checksums) and publishes the staged archive atomically.
  */
-public class PublishArchiveTasklet implements Tasklet {
+class PublishArchiveTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger("org.postbinder.progress");
 
@@ -42,7 +42,7 @@ public class PublishArchiveTasklet implements Tasklet {
     private final JobDefinition job;
     private final ArchiveLocation location;
 
-    public PublishArchiveTasklet(ArchivePublisher publisher, JobRepository repository, Frontier frontier, JobDefinition job,
+    PublishArchiveTasklet(ArchivePublisher publisher, JobRepository repository, Frontier frontier, JobDefinition job,
                                  ArchiveLocation location) {
         this.publisher = publisher;
         this.repository = repository;

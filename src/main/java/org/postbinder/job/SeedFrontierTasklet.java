@@ -15,13 +15,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Queues a run's sources: start URLs, sitemaps and feeds, all at depth 0. Adding is idempotent,
  * so a restarted run seeds nothing twice.
  */
-public class SeedFrontierTasklet implements Tasklet {
+class SeedFrontierTasklet implements Tasklet {
 
     private final Frontier frontier;
     private final JobDefinition job;
     private final String run;
 
-    public SeedFrontierTasklet(Frontier frontier, JobDefinition job, String run) {
+    SeedFrontierTasklet(Frontier frontier, JobDefinition job, String run) {
         this.frontier = frontier;
         this.job = job;
         this.run = run;

@@ -38,14 +38,22 @@ public class PostRepository {
         this.json = json;
     }
 
+    private record Stored(String url, String hash) {}
+
     /** What saving did to the store. */
     public enum SaveResult { INSERTED, UPDATED, UNCHANGED }
 
     public SaveResult save(String job, String run, Post post) {
         Timestamp now = Timestamp.from(Instant.now());
-        String previousHash = jdbc.sql("select content_sha256 from posts where job_name = :job and canonical_url = :canonical")
+        Stored previous = jdbc.sql("select url, content_sha256 from posts where job_name = :job and canonical_url = :canonical")
                 .param("job", job).param("canonical", post.canonicalUrl())
-                .query(String.class).optional().orElse(null);
+                .query((rs, row) -> new Stored(rs.getString("url"), rs.getString("content_sha256")))
+                .optional().orElse(null);
+        if (previous != null && previous.url().equals(post.canonicalUrl()) && !post.url().equals(post.canonicalUrl())) {
+            // a copy (print, AMP, tracking URL) never replaces the article read at its canonical URL
+            return SaveResult.UNCHANGED;
+        }
+        String previousHash = previous == null ? null : previous.hash();
         String hash = post.contentSha256();
         JdbcClient.StatementSpec statement = jdbc.sql(previousHash == null ? """
                 insert into posts (job_name, canonical_url, url, title, author, published_at, published_utc, modified_at, site_name,
