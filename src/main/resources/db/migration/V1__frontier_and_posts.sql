@@ -41,3 +41,4 @@ create table posts (
     last_run       varchar(32)   not null,
     constraint posts_canonical_url_per_job unique (job_name, canonical_url)
 );
+create index posts_by_content on posts (job_name, content_sha256);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -94,10 +95,14 @@ public class RunSummary {
     }
 
     private static String duration(JobExecution execution) {
+        return took(execution).map(took -> String.format(", %.1f s", took.toMillis() / 1000.0)).orElse("");
+    }
+
+    /** How long an execution ran; empty while it runs (or when a kill left it without an end). */
+    static Optional<Duration> took(JobExecution execution) {
         if (execution.getStartTime() == null || execution.getEndTime() == null) {
-            return "";
+            return Optional.empty();
         }
-        Duration took = Duration.between(execution.getStartTime(), execution.getEndTime());
-        return String.format(", %.1f s", took.toMillis() / 1000.0);
+        return Optional.of(Duration.between(execution.getStartTime(), execution.getEndTime()));
     }
 }

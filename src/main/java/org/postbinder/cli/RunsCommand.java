@@ -1,6 +1,5 @@
 package org.postbinder.cli;
 
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
@@ -61,9 +60,6 @@ public class RunsCommand implements Callable<Integer> {
     }
 
     private static String seconds(JobExecution execution) {
-        if (execution.getStartTime() == null || execution.getEndTime() == null) {
-            return "";
-        }
-        return String.valueOf(Duration.between(execution.getStartTime(), execution.getEndTime()).toSeconds());
+        return RunSummary.took(execution).map(took -> String.valueOf(took.toSeconds())).orElse("");
     }
 }

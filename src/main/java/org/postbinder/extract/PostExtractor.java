@@ -31,7 +31,9 @@ public class PostExtractor {
         selectors.remove().forEach(css -> work.select(css).remove());
         List<Element> roots = body(work, selectors);
         ExtractedBlocks blocks = BlockCollector.collect(roots, roots.isEmpty() ? null : roots.get(0).closest("article, main"));
-        boolean listing = !metadata.declaredArticle() && isListing(work, url, metadata.canonicalUrl());
+        // with site selectors the page keeps its furniture, so teasers are only counted in the body they chose
+        boolean listing = !metadata.declaredArticle()
+                && isListing(selectors.body().isPresent() ? roots : List.of(work), url, metadata.canonicalUrl());
         boolean article = !listing && !blocks.paragraphs().isEmpty()
                 && (metadata.declaredArticle() || metadata.publishedAt().isPresent());
         return new ExtractedPost(url.toString(), metadata.canonicalUrl(), metadata.title(), metadata.author(),
@@ -41,8 +43,8 @@ public class PostExtractor {
     }
 
     /** Counted after furniture is gone, so related-post and "most read" blocks do not make a post a listing. */
-    private static boolean isListing(Document work, URI url, String canonicalUrl) {
-        long teasers = work.select(TEASER_HEADINGS).stream()
+    private static boolean isListing(List<? extends Element> scopes, URI url, String canonicalUrl) {
+        long teasers = scopes.stream().flatMap(scope -> scope.select(TEASER_HEADINGS).stream())
                 .map(link -> link.absUrl("href"))
                 .filter(target -> !target.isEmpty() && !target.equals(url.toString()) && !target.equals(canonicalUrl))
                 .distinct()

@@ -56,6 +56,9 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
             };
         } catch (RuntimeException e) {
             return CrawlResult.skipped(entry, "cannot read: " + e);
+        } catch (StackOverflowError e) {
+            // a page nested thousands of levels deep must cost one URL, not stop the crawl at every restart
+            return CrawlResult.skipped(entry, "cannot read: the page is nested too deeply");
         }
     }
 

@@ -55,6 +55,10 @@ public class PostRepository {
         }
         String previousHash = previous == null ? null : previous.hash();
         String hash = post.contentSha256();
+        if (previous == null && storedElsewhere(job, hash)) {
+            // the same article at another URL, with no canonical link to say so: stored once
+            return SaveResult.UNCHANGED;
+        }
         JdbcClient.StatementSpec statement = jdbc.sql(previousHash == null ? """
                 insert into posts (job_name, canonical_url, url, title, author, published_at, published_utc, modified_at, site_name,
                     language, description, lead_image, tags, paragraphs, captions, word_count, content_sha256,
@@ -84,6 +88,11 @@ public class PostRepository {
             return SaveResult.INSERTED;
         }
         return previousHash.equals(hash) ? SaveResult.UNCHANGED : SaveResult.UPDATED;
+    }
+
+    private boolean storedElsewhere(String job, String hash) {
+        return jdbc.sql("select count(*) from posts where job_name = :job and content_sha256 = :hash")
+                .param("job", job).param("hash", hash).query(Integer.class).single() > 0;
     }
 
     public int count(String job) {

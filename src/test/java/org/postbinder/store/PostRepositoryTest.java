@@ -47,6 +47,30 @@ class PostRepositoryTest {
     }
 
     @Test
+    void theSameArticleAtAnotherUrlWithoutACanonicalLinkIsStoredOnce() {
+        Post original = dated("https://blog.example/2025/04/post/", "2025-04-10T09:00:00+01:00");
+        Post tracked = dated("https://blog.example/2025/04/post/?utm_source=feed", "2025-04-10T09:00:00+01:00");
+
+        repository.save("blog", "r1", original);
+
+        assertThat(repository.save("blog", "r1", tracked)).isEqualTo(PostRepository.SaveResult.UNCHANGED);
+        assertThat(repository.count("blog")).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyNeverReplacesTheArticleReadAtItsCanonicalUrl() {
+        Post canonical = post("The article as its own page has it.");
+        Post atCanonical = new Post(canonical.canonicalUrl(), canonical.canonicalUrl(), canonical.title(), canonical.author(),
+                canonical.publishedAt(), null, canonical.siteName(), canonical.language(), null, null, List.of(),
+                canonical.paragraphs(), List.of(), canonical.fetchedAt());
+        repository.save("blog", "r1", atCanonical);
+
+        assertThat(repository.save("blog", "r1", post("A print copy, with less in it."))).isEqualTo(PostRepository.SaveResult.UNCHANGED);
+        assertThat(repository.findAll("blog")).singleElement()
+                .satisfies(stored -> assertThat(stored.paragraphs()).contains("The article as its own page has it."));
+    }
+
+    @Test
     void keepsJobsApart() {
         repository.save("blog", "r1", post("One."));
         repository.save("other", "r1", post("One."));
@@ -57,7 +81,7 @@ class PostRepositoryTest {
 
     private static Post dated(String canonical, String publishedAt) {
         return new Post(canonical, canonical, "Title", null, publishedAt, null, null, null, null, null, List.of(),
-                List.of("Body."), List.of(), "2026-01-01T00:00:00Z");
+                List.of("The body of " + canonical.replaceAll("\\?.*", "") + "."), List.of(), "2026-01-01T00:00:00Z");
     }
 
     private static Post post(String paragraph) {

@@ -1,0 +1,65 @@
+package org.postbinder.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.postbinder.clean.PostCleaner;
+import org.postbinder.crawl.EntryKind;
+import org.postbinder.crawl.EntryStatus;
+import org.postbinder.crawl.FetchResult;
+import org.postbinder.crawl.FetchedPage;
+import org.postbinder.crawl.FrontierEntry;
+import org.postbinder.crawl.LinkDiscoverer;
+import org.postbinder.crawl.SitemapReader;
+import org.postbinder.extract.PostExtractor;
+
+class PageProcessorTest {
+
+    private final PageProcessor processor = new PageProcessor(
+            new JobFileLoader().load(Path.of("src/test/resources/fixtures/jobs/minimal.yml")),
+            new LinkDiscoverer(), new SitemapReader(), new PostExtractor(), new PostCleaner());
+
+    @Test
+    void aPageNestedFarTooDeeplyIsSkippedWithAReasonNotACrash() {
+        // given
+        String html = "<html><body>" + "<div>".repeat(200_000) + "<p>deep</p>" + "</div>".repeat(200_000) + "</body></html>";
+
+        // when
+        CrawlResult result = processor.process(fetched("https://blog.example/deep/", "text/html", html));
+
+        // then
+        assertThat(result.status()).isIn(EntryStatus.SKIPPED, EntryStatus.NOT_A_POST);
+    }
+
+    @Test
+    void somethingThatIsNotHtmlIsSkippedWithItsType() {
+        CrawlResult result = processor.process(fetched("https://blog.example/data/", "application/xml", "<x/>"));
+
+        assertThat(result.status()).isEqualTo(EntryStatus.SKIPPED);
+        assertThat(result.reason()).isEqualTo("not an HTML page: application/xml");
+    }
+
+    @Test
+    void aPageOutsideTheScopeGivesNoLinksToFollow() {
+        String html = """
+                <html><body><main><a href="https://blog.example/post/">In scope</a>
+                <a href="https://elsewhere.example/">Elsewhere</a></main></body></html>""";
+
+        CrawlResult result = processor.process(fetched("https://blog.example/", "text/html", html));
+
+        assertThat(result.links()).extracting(link -> link.url().toString()).containsExactly("https://blog.example/post/");
+    }
+
+    private static FetchedEntry fetched(String url, String type, String body) {
+        FrontierEntry entry = new FrontierEntry(1, URI.create(url), EntryKind.PAGE, 0);
+        FetchedPage page = new FetchedPage(URI.create(url), URI.create(url), type, Optional.empty(),
+                body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH);
+        return new FetchedEntry(entry, FetchResult.fetched(page));
+    }
+}
