@@ -10,10 +10,14 @@ create table frontier (
     status        varchar(16)   not null,  -- PENDING, STORED, NOT_A_POST, VISITED, SKIPPED
     reason        varchar(1000),
     found_on      varchar(2048),
+    attempts      integer       default 0 not null,  -- fetches that failed for now (429, 5xx, timeouts)
+    not_before    timestamp with time zone,          -- a retry waits until then
+    shape         varchar(2048),                     -- the URL with numbers and query values blanked, for trap caps
     updated_at    timestamp with time zone not null,
     constraint frontier_url_per_run unique (job_name, run_id, url)
 );
 create index frontier_pending on frontier (job_name, run_id, status, depth, id);
+create index frontier_shapes on frontier (job_name, run_id, shape);
 
 -- Archived posts, one row per job and canonical URL: a re-crawl updates the row, never adds one.
 create table posts (

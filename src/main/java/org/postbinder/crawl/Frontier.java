@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,26 +37,57 @@ public class Frontier {
             return false;
         }
         return jdbc.sql("""
-                        insert into frontier (job_name, run_id, url, kind, depth, status, found_on, updated_at)
-                        select :job, :run, :url, :kind, :depth, 'PENDING', :foundOn, :now
+                        insert into frontier (job_name, run_id, url, kind, depth, status, found_on, shape, updated_at)
+                        select :job, :run, :url, :kind, :depth, 'PENDING', :foundOn, :shape, :now
                         where not exists (select 1 from frontier where job_name = :job and run_id = :run and url = :url)
                         """)
                 .param("job", job).param("run", run).param("url", text).param("kind", kind.name())
-                .param("depth", depth).param("foundOn", foundOn).param("now", Timestamp.from(Instant.now()))
+                .param("depth", depth).param("foundOn", foundOn).param("shape", UrlShape.of(url))
+                .param("now", Timestamp.from(Instant.now()))
                 .update() == 1;
     }
 
-    /** The next URL to visit: shallowest first, then in the order found. */
-    public Optional<FrontierEntry> next(String job, String run) {
+    /** How many URLs of this shape the run has queued: the measure of a crawler trap. */
+    public int countShape(String job, String run, URI url) {
+        return jdbc.sql("select count(*) from frontier where job_name = :job and run_id = :run and shape = :shape")
+                .param("job", job).param("run", run).param("shape", UrlShape.of(url))
+                .query(Integer.class).single();
+    }
+
+    /** The next URL to visit now: shallowest first, then in the order found; retries wait for their time. */
+    public Optional<FrontierEntry> next(String job, String run, Instant now) {
         return jdbc.sql("""
-                        select id, url, kind, depth from frontier
+                        select id, url, kind, depth, attempts from frontier
                         where job_name = :job and run_id = :run and status = 'PENDING'
+                          and (not_before is null or not_before <= :now)
                         order by depth, id fetch first 1 rows only
                         """)
-                .param("job", job).param("run", run)
+                .param("job", job).param("run", run).param("now", Timestamp.from(now))
                 .query((rs, row) -> new FrontierEntry(rs.getLong("id"), URI.create(rs.getString("url")),
-                        EntryKind.valueOf(rs.getString("kind")), rs.getInt("depth")))
+                        EntryKind.valueOf(rs.getString("kind")), rs.getInt("depth"), rs.getInt("attempts")))
                 .optional();
+    }
+
+    /** When the earliest waiting retry is due, if any URL is waiting. */
+    public Optional<Instant> nextRetry(String job, String run) {
+        // min() of no rows is one row holding null
+        return jdbc.sql("""
+                        select min(not_before) from frontier
+                        where job_name = :job and run_id = :run and status = 'PENDING' and not_before is not null
+                        """)
+                .param("job", job).param("run", run).query(Timestamp.class).list().stream()
+                .filter(Objects::nonNull).findFirst().map(Timestamp::toInstant);
+    }
+
+    /** Leaves a URL pending, to be tried again at {@code notBefore}; counts the failure. */
+    public void retryLater(long id, Instant notBefore, String reason) {
+        jdbc.sql("""
+                        update frontier set attempts = attempts + 1, not_before = :notBefore, reason = :reason, updated_at = :now
+                        where id = :id
+                        """)
+                .param("notBefore", Timestamp.from(notBefore)).param("reason", truncate(reason))
+                .param("now", Timestamp.from(Instant.now())).param("id", id)
+                .update();
     }
 
     public void complete(long id, EntryStatus status, String reason) {

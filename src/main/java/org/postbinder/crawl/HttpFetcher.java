@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -12,6 +13,10 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +27,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 
 import org.springframework.stereotype.Component;
 
 /**
- * A plain, correct HTTP GET: connect and total timeouts, at most a few redirects, a size limit
- * enforced while the body streams in, and only the content types the pipeline reads. No cookies,
- * no retries (the polite crawler with robots.txt and backoff is its own piece). Thread-safe.
+ * A careful HTTP GET. Redirects are followed by hand, at most {@link FetchSettings#maxRedirects()}
+ * hops, and the URL and every hop are checked by the {@link AddressGuard} and the job's
+ * {@link UrlGate} (scope, robots.txt) before a connection is made. The response must arrive within the read timeout, counted from the request
+ * to the last byte; gzip and deflate bodies are decoded, and the size limit applies to the decoded
+ * bytes while they stream in, so neither an endless body nor a decompression bomb gets far. Only the
+ * content types the pipeline reads are read. No cookies. Thread-safe.
  */
 @Component
 public class HttpFetcher implements PageFetcher {
@@ -55,68 +65,148 @@ public class HttpFetcher implements PageFetcher {
 
     @Override
     public FetchResult fetch(URI url, FetchSettings settings) {
-        HttpClient client = clients.computeIfAbsent(settings.connectTimeout(), timeout -> HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build());
+        long deadline = System.nanoTime() + settings.readTimeout().toNanos();
+        Set<URI> visited = new HashSet<>();
+        URI current = url;
+        for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
+            if (!visited.add(current)) {
+                return FetchResult.skipped(FetchOutcome.FAILED, "redirect loop at " + current);
+            }
+            URI target = current;
+            Optional<String> refused = AddressGuard.refusal(target, settings.allowPrivateAddresses())
+                    .or(() -> settings.gate().refusal(target));
+            if (refused.isPresent()) {
+                String via = hop == 0 ? "" : " (redirected from " + url + ")";
+                return FetchResult.skipped(FetchOutcome.BLOCKED, refused.get() + via);
+            }
+            Hop result = exchange(url, target, settings, deadline);
+            if (result instanceof Done done) {
+                return done.result();
+            }
+            current = ((Redirect) result).location();
+        }
+        return FetchResult.skipped(FetchOutcome.FAILED, "more than " + settings.maxRedirects() + " redirects");
+    }
+
+    /** One request ends in a result, or in a redirect to follow. */
+    private sealed interface Hop permits Done, Redirect {
+    }
+
+    private record Done(FetchResult result) implements Hop {
+    }
+
+    private record Redirect(URI location) implements Hop {
+    }
+
+    private Hop exchange(URI original, URI url, FetchSettings settings, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return new Done(timedOut(settings));
+        }
         HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(settings.readTimeout())
+                .timeout(Duration.ofNanos(left))
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.1")
+                .header("Accept-Encoding", "gzip, deflate")
                 .GET()
                 .build();
         AtomicBoolean timedOut = new AtomicBoolean();
-        long started = System.nanoTime();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // the request timeout covers the headers only: the body is cut when the whole response has
-            // taken the read timeout, counted from the request
-            long left = settings.readTimeout().toNanos() - (System.nanoTime() - started);
+            HttpResponse<InputStream> response = client(settings).send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
-                ScheduledFuture<?> deadline = DEADLINES.schedule(() -> abort(body, timedOut),
-                        Math.max(0, left), TimeUnit.NANOSECONDS);
+                ScheduledFuture<?> abort = DEADLINES.schedule(() -> abort(body, timedOut),
+                        Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 try {
-                    return read(url, response, body, settings);
+                    return answer(original, url, response, body, settings);
                 } finally {
-                    deadline.cancel(false);
+                    abort.cancel(false);
                 }
             }
         } catch (HttpTimeoutException e) {
-            return timedOut(settings);
+            return new Done(timedOut(settings));
         } catch (IOException e) {
-            if (timedOut.get()) {
-                return timedOut(settings);
-            }
-            return FetchResult.skipped(FetchOutcome.FAILED, "I/O error: " + describe(e));
+            return new Done(timedOut.get() ? timedOut(settings)
+                    : FetchResult.retryLater("I/O error: " + describe(e), Optional.empty()));
+        } catch (IllegalArgumentException e) {
+            return new Done(FetchResult.skipped(FetchOutcome.FAILED, "cannot request " + url + ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return FetchResult.skipped(FetchOutcome.FAILED, "interrupted");
+            return new Done(FetchResult.retryLater("interrupted", Optional.empty()));
         }
     }
 
-    private static FetchResult read(URI url, HttpResponse<InputStream> response, InputStream body,
-                                    FetchSettings settings) throws IOException {
+    /**
+     * Maps a response to an outcome. 404 and 410 are final; other 4xx are refusals we respect; 429
+     * and 5xx are the server's trouble, worth another try later (after its {@code Retry-After}).
+     */
+    private static Hop answer(URI original, URI url, HttpResponse<InputStream> response, InputStream body,
+                              FetchSettings settings) throws IOException {
         int status = response.statusCode();
-        if (status == 404 || status == 410) {
-            return FetchResult.skipped(FetchOutcome.NOT_FOUND, "HTTP " + status);
+        HttpHeaders headers = response.headers();
+        if (status >= 300 && status < 400 && status != 304) {
+            Optional<String> location = headers.firstValue("Location");
+            if (location.isEmpty()) {
+                return new Done(FetchResult.skipped(FetchOutcome.FAILED, "HTTP " + status + " without a Location"));
+            }
+            Optional<URI> target = UrlNormalizer.parse(url.resolve(location.get().strip().replace(" ", "%20")).toString());
+            return target.<Hop>map(Redirect::new)
+                    .orElseGet(() -> new Done(FetchResult.skipped(FetchOutcome.FAILED, "redirect to " + location.get())));
         }
-        if (status >= 400 && status < 500) {
-            return FetchResult.skipped(FetchOutcome.REFUSED, "HTTP " + status);
+        if (status == 404 || status == 410) {
+            return new Done(FetchResult.skipped(FetchOutcome.NOT_FOUND, "HTTP " + status));
+        }
+        if (status == 429 || status >= 500) {
+            return new Done(FetchResult.retryLater("HTTP " + status, retryAfter(headers)));
+        }
+        if (status >= 400) {
+            return new Done(FetchResult.skipped(FetchOutcome.REFUSED, "HTTP " + status));
         }
         if (status < 200 || status >= 300) {
-            return FetchResult.skipped(FetchOutcome.FAILED, "HTTP " + status);
+            return new Done(FetchResult.skipped(FetchOutcome.FAILED, "HTTP " + status));
         }
-        String contentType = response.headers().firstValue("Content-Type").orElse("text/html");
+        String contentType = headers.firstValue("Content-Type").orElse("text/html");
         String mediaType = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!READABLE.contains(mediaType)) {
-            return FetchResult.skipped(FetchOutcome.UNSUPPORTED_TYPE, "content type " + mediaType);
+            return new Done(FetchResult.skipped(FetchOutcome.UNSUPPORTED_TYPE, "content type " + mediaType));
         }
-        Optional<byte[]> bytes = BoundedBody.read(body, settings.maxBodyBytes());
+        Optional<byte[]> bytes = BoundedBody.read(decoded(body, headers), settings.maxBodyBytes());
         if (bytes.isEmpty()) {
-            return FetchResult.skipped(FetchOutcome.TOO_LARGE, "larger than " + settings.maxBodyBytes() + " bytes");
+            return new Done(FetchResult.skipped(FetchOutcome.TOO_LARGE,
+                    "larger than " + settings.maxBodyBytes() + " bytes (decoded)"));
         }
-        return FetchResult.fetched(new FetchedPage(url, response.uri(), mediaType, charset(contentType), bytes.get(),
-                Instant.now()));
+        return new Done(FetchResult.fetched(new FetchedPage(original, url, mediaType, charset(contentType), bytes.get(),
+                Instant.now())));
+    }
+
+    private static InputStream decoded(InputStream body, HttpHeaders headers) throws IOException {
+        String encoding = headers.firstValue("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT);
+        return switch (encoding) {
+            case "gzip", "x-gzip" -> new GZIPInputStream(body);
+            case "deflate" -> new InflaterInputStream(body);
+            default -> body;
+        };
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date; absent or unreadable means "the crawl's own backoff". */
+    static Optional<Duration> retryAfter(HttpHeaders headers) {
+        return headers.firstValue("Retry-After").map(String::strip).flatMap(value -> {
+            if (value.matches("\\d{1,9}")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            }
+            try {
+                Duration wait = Duration.between(Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private HttpClient client(FetchSettings settings) {
+        return clients.computeIfAbsent(settings.connectTimeout(), timeout -> HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
     }
 
     private static Optional<Charset> charset(String contentType) {
@@ -134,7 +224,7 @@ public class HttpFetcher implements PageFetcher {
     }
 
     private static FetchResult timedOut(FetchSettings settings) {
-        return FetchResult.skipped(FetchOutcome.FAILED, "timed out after " + settings.readTimeout().toMillis() + " ms");
+        return FetchResult.retryLater("timed out after " + settings.readTimeout().toMillis() + " ms", Optional.empty());
     }
 
     private static void abort(InputStream body, AtomicBoolean timedOut) {

@@ -11,6 +11,9 @@ import org.postbinder.crawl.CrawlProperties;
 import org.postbinder.crawl.Fetchers;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.crawl.FrontierEntry;
+import org.postbinder.crawl.HostPacer;
+import org.postbinder.crawl.RobotsPolicy;
+import org.postbinder.crawl.Scope;
 import org.postbinder.crawl.LinkDiscoverer;
 import org.postbinder.crawl.SitemapReader;
 import org.postbinder.export.ArchiveFileWriter;
@@ -145,13 +148,14 @@ public class ArchiveJobConfiguration {
     @Bean
     @StepScope
     CompositeItemProcessor<FrontierEntry, CrawlResult> crawlProcessor(
-            JobFileLoader loader, Fetchers fetchers, CrawlProperties crawl, LinkDiscoverer discoverer,
-            SitemapReader sitemaps, PostExtractor extractor, PostCleaner cleaner,
+            JobFileLoader loader, Fetchers fetchers, CrawlProperties crawl, RobotsPolicy robots, HostPacer pacer,
+            LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor, PostCleaner cleaner,
             @Value("#{jobParameters['jobFile']}") String jobFile,
             @Value("#{jobParameters['job']}") String jobName) {
         JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
-        FetchProcessor fetch = new FetchProcessor(fetchers, crawl.settingsFor(job.crawl()), job.crawl().delay());
-        PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner);
+        FetchProcessor fetch = new FetchProcessor(fetchers, crawl.settingsFor(job.crawl()), job.crawl().delay(),
+                Scope.of(job), robots, pacer);
+        PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner, crawl.retry());
         return new CompositeItemProcessor<>(List.of(fetch, read));
     }
 
@@ -162,7 +166,7 @@ public class ArchiveJobConfiguration {
                                         @Value("#{jobParameters['job']}") String jobName,
                                         @Value("#{jobParameters['run']}") String run) {
         JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
-        return new CrawlResultWriter(frontier, posts, job.name(), run, job.scope().maxPages());
+        return new CrawlResultWriter(frontier, posts, job.name(), run, job.scope().maxPages(), job.scope().maxPerPattern());
     }
 
     @Bean

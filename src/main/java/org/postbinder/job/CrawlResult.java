@@ -1,5 +1,6 @@
 package org.postbinder.job;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,17 +10,26 @@ import org.postbinder.crawl.FrontierEntry;
 import org.postbinder.store.Post;
 
 /**
- * What visiting one frontier URL produced: its final status (with the reason when skipped), the
- * in-scope links to queue and, for an article, the cleaned post.
+ * What visiting one frontier URL produced: its status (with the reason when skipped or retried),
+ * the in-scope links to queue and, for an article, the cleaned post. A URL to be tried again stays
+ * PENDING with the time of its next try.
  */
 record CrawlResult(FrontierEntry entry, EntryStatus status, String reason, List<DiscoveredLink> links,
-                          Optional<Post> post) {
+                   Optional<Post> post, Optional<Instant> retryAt) {
 
-    public CrawlResult {
+    CrawlResult {
         links = List.copyOf(links);
+    }
+
+    CrawlResult(FrontierEntry entry, EntryStatus status, String reason, List<DiscoveredLink> links, Optional<Post> post) {
+        this(entry, status, reason, links, post, Optional.empty());
     }
 
     static CrawlResult skipped(FrontierEntry entry, String reason) {
         return new CrawlResult(entry, EntryStatus.SKIPPED, reason, List.of(), Optional.empty());
+    }
+
+    static CrawlResult retryAt(FrontierEntry entry, Instant when, String reason) {
+        return new CrawlResult(entry, EntryStatus.PENDING, reason, List.of(), Optional.empty(), Optional.of(when));
     }
 }

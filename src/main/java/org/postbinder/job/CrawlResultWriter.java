@@ -4,29 +4,35 @@ import org.postbinder.crawl.DiscoveredLink;
 import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.store.PostRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Commits what a visit produced, in the chunk's one transaction: the new links join the frontier
- * (up to max-pages per run), the post is saved (updating the row of its canonical URL if there is
+ * (up to max-pages per run, and max-per-pattern URLs of one shape), the post is saved (updating the row of its canonical URL if there is
  * one) and the URL is marked done. A crash before the commit leaves the URL PENDING, to be visited
  * again on restart; a crash after it leaves nothing to redo.
  */
 class CrawlResultWriter implements ItemWriter<CrawlResult> {
+
+    private static final Logger log = LoggerFactory.getLogger("org.postbinder.progress");
 
     private final Frontier frontier;
     private final PostRepository posts;
     private final String job;
     private final String run;
     private final int maxPages;
+    private final int maxPerPattern;
 
-    CrawlResultWriter(Frontier frontier, PostRepository posts, String job, String run, int maxPages) {
+    CrawlResultWriter(Frontier frontier, PostRepository posts, String job, String run, int maxPages, int maxPerPattern) {
         this.frontier = frontier;
         this.posts = posts;
         this.job = job;
         this.run = run;
         this.maxPages = maxPages;
+        this.maxPerPattern = maxPerPattern;
     }
 
     @Override
@@ -35,7 +41,7 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
             int room = maxPages - frontier.countPages(job, run);
             for (DiscoveredLink link : result.links()) {
                 boolean isPage = link.kind() == EntryKind.PAGE;
-                if (isPage && room <= 0) {
+                if (isPage && (room <= 0 || isTrap(link))) {
                     continue;
                 }
                 int depth = link.sameDepth() ? result.entry().depth() : result.entry().depth() + 1;
@@ -44,7 +50,20 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
                 }
             }
             result.post().ifPresent(post -> posts.save(job, run, post));
-            frontier.complete(result.entry().id(), result.status(), result.reason());
+            if (result.retryAt().isPresent()) {
+                frontier.retryLater(result.entry().id(), result.retryAt().get(), result.reason());
+            } else {
+                frontier.complete(result.entry().id(), result.status(), result.reason());
+            }
         }
+    }
+
+    /** One URL shape (an endless calendar, session ids) may produce only so many URLs per run. */
+    private boolean isTrap(DiscoveredLink link) {
+        if (frontier.countShape(job, run, link.url()) < maxPerPattern) {
+            return false;
+        }
+        log.info("  trap guard  not queueing {}: {} URLs of its shape already", link.url(), maxPerPattern);
+        return true;
     }
 }

@@ -1,40 +1,80 @@
 package org.postbinder.job;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
+import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.FetchOutcome;
 import org.postbinder.crawl.FetchResult;
 import org.postbinder.crawl.FetchSettings;
 import org.postbinder.crawl.Fetchers;
 import org.postbinder.crawl.FrontierEntry;
+import org.postbinder.crawl.HostPacer;
+import org.postbinder.crawl.RobotsPolicy;
+import org.postbinder.crawl.Scope;
+import org.postbinder.crawl.UrlGate;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Fetches a frontier URL. Network URLs wait the job's delay first: the crawl step is single
- * threaded, so a sleep before each request is the per-host delay.
+ * Fetches a frontier URL politely: robots.txt first (the URL and every redirect hop must be allowed
+ * and in scope), then the host's turn (the job's delay, raised by robots.txt's Crawl-delay), then
+ * the request.
  */
 class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
 
     private final Fetchers fetchers;
     private final FetchSettings settings;
     private final Duration delay;
+    private final Scope scope;
+    private final RobotsPolicy robots;
+    private final HostPacer pacer;
 
-    FetchProcessor(Fetchers fetchers, FetchSettings settings, Duration delay) {
+    FetchProcessor(Fetchers fetchers, FetchSettings settings, Duration delay, Scope scope, RobotsPolicy robots,
+                   HostPacer pacer) {
         this.fetchers = fetchers;
         this.settings = settings;
         this.delay = delay;
+        this.scope = scope;
+        this.robots = robots;
+        this.pacer = pacer;
     }
 
     @Override
-    public FetchedEntry process(FrontierEntry entry) throws InterruptedException {
-        if (!delay.isZero() && !"file".equalsIgnoreCase(entry.url().getScheme())) {
-            Thread.sleep(delay.toMillis());
-        }
+    public FetchedEntry process(FrontierEntry entry) {
         try {
-            return new FetchedEntry(entry, fetchers.fetch(entry.url(), settings));
+            return new FetchedEntry(entry, fetch(entry));
         } catch (RuntimeException e) {
             // a fetcher bug must cost one URL, not stop the crawl on the same URL at every restart
             return new FetchedEntry(entry, FetchResult.skipped(FetchOutcome.FAILED, "cannot fetch: " + e));
         }
+    }
+
+    private FetchResult fetch(FrontierEntry entry) {
+        URI url = entry.url();
+        if (isHttp(url)) {
+            Duration pace = max(delay, robots.rulesFor(url, settings, delay).crawlDelay());
+            pacer.awaitTurn(url, pace);
+        }
+        return fetchers.fetch(url, settings.withGate(gate(entry.kind())));
+    }
+
+    /** Pages must stay in scope through redirects; sitemaps and feeds may be anywhere on the sources' hosts. */
+    private UrlGate gate(EntryKind kind) {
+        return url -> {
+            boolean inScope = kind == EntryKind.PAGE ? scope.contains(url) : scope.allowsListing(url);
+            if (!inScope) {
+                return Optional.of("out of the job's scope: " + url);
+            }
+            return robots.refusal(url, settings, delay);
+        };
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static boolean isHttp(URI url) {
+        return "http".equals(url.getScheme()) || "https".equals(url.getScheme());
     }
 }

@@ -45,21 +45,28 @@ public record JobDefinition(
 
     /**
      * Which URLs are followed. With no include pattern, a URL is in scope when it lies under the
-     * folder of one of the start URLs; excludes always win.
+     * folder of one of the start URLs; excludes always win. {@code maxPerPattern} caps the URLs of
+     * one shape (digits and query values blanked) per run, which stops crawler traps.
      */
-    public record Scope(List<Pattern> include, List<Pattern> exclude, int maxPages, int maxDepth) {
+    public record Scope(List<Pattern> include, List<Pattern> exclude, int maxPages, int maxDepth, int maxPerPattern) {
         public Scope {
             include = List.copyOf(include);
             exclude = List.copyOf(exclude);
         }
     }
 
-    /** Fetch settings for this job; empty values fall back to the machine's defaults. */
-    public record Crawl(Optional<String> userAgent, Duration delay, Optional<Duration> timeout) {
+    /**
+     * Fetch settings for this job; empty values fall back to the machine's defaults.
+     *
+     * @param delay                 the least time between two requests to one host (robots.txt may ask for more)
+     * @param allowPrivateAddresses whether loopback and private network addresses may be fetched (off by default)
+     */
+    public record Crawl(Optional<String> userAgent, Duration delay, Optional<Duration> timeout,
+                        boolean allowPrivateAddresses) {
 
-        /** The machine's user agent and timeouts, no delay. */
+        /** The machine's user agent and timeouts, no delay, public addresses only. */
         public static Crawl defaults() {
-            return new Crawl(Optional.empty(), Duration.ZERO, Optional.empty());
+            return new Crawl(Optional.empty(), Duration.ZERO, Optional.empty(), false);
         }
     }
 

@@ -36,8 +36,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   <dt>title</dt><dd>human title for the PDF cover</dd>
  *   <dt>sources</dt><dd>start-urls, sitemaps, feeds: http(s) or file URLs;
  *       a relative {@code file:} path resolves against the job file's folder</dd>
- *   <dt>scope</dt><dd>include, exclude (regexes on the URL), max-pages, max-depth</dd>
- *   <dt>crawl</dt><dd>user-agent, delay, timeout</dd>
+ *   <dt>scope</dt><dd>include, exclude (regexes on the URL), max-pages, max-depth, max-per-pattern</dd>
+ *   <dt>crawl</dt><dd>user-agent, delay, timeout, allow-private-addresses</dd>
  *   <dt>extract</dt><dd>title, body, author, date (CSS selectors), remove (selectors), require-date</dd>
  *   <dt>export</dt><dd>formats: csv, json, pdf</dd>
  *   <dt>schedule</dt><dd>cron (six fields), zone</dd>
@@ -49,6 +49,8 @@ public class JobFileLoader {
     /** Large enough for a news site's archive, small enough that a typo cannot crawl the web. */
     static final int DEFAULT_MAX_PAGES = 1_000;
     static final int DEFAULT_MAX_DEPTH = 5;
+    /** Enough for years of daily archive pages; an endless calendar stops here. */
+    static final int DEFAULT_MAX_PER_PATTERN = 500;
     private static final int MAX_PAGES_LIMIT = 10_000_000;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -100,7 +102,8 @@ public class JobFileLoader {
         String title = yaml.string("title").orElse(name);
         JobDefinition.Sources sources = sources(yaml.section("sources").orElseThrow(() -> yaml.missing("sources")), folder);
         JobDefinition.Scope scope = yaml.section("scope").map(this::scope)
-                .orElseGet(() -> new JobDefinition.Scope(List.of(), List.of(), DEFAULT_MAX_PAGES, DEFAULT_MAX_DEPTH));
+                .orElseGet(() -> new JobDefinition.Scope(List.of(), List.of(), DEFAULT_MAX_PAGES, DEFAULT_MAX_DEPTH,
+                        DEFAULT_MAX_PER_PATTERN));
         JobDefinition.Crawl crawl = yaml.section("crawl").map(this::crawl)
                 .orElseGet(JobDefinition.Crawl::defaults);
         JobDefinition.Extract extract = yaml.section("extract").map(this::extract).orElseGet(JobDefinition.Extract::generic);
@@ -127,16 +130,18 @@ public class JobFileLoader {
         List<Pattern> exclude = yaml.list("exclude", Pattern::compile);
         int maxPages = yaml.integer("max-pages", DEFAULT_MAX_PAGES, 1, MAX_PAGES_LIMIT);
         int maxDepth = yaml.integer("max-depth", DEFAULT_MAX_DEPTH, 0, 1_000);
+        int maxPerPattern = yaml.integer("max-per-pattern", DEFAULT_MAX_PER_PATTERN, 1, MAX_PAGES_LIMIT);
         yaml.rejectUnknownKeys();
-        return new JobDefinition.Scope(include, exclude, maxPages, maxDepth);
+        return new JobDefinition.Scope(include, exclude, maxPages, maxDepth, maxPerPattern);
     }
 
     private JobDefinition.Crawl crawl(YamlSection yaml) {
         Optional<String> userAgent = yaml.value("user-agent", JobFileLoader::userAgent);
         Duration delay = yaml.duration("delay").orElse(Duration.ZERO);
         Optional<Duration> timeout = yaml.duration("timeout");
+        boolean allowPrivateAddresses = yaml.bool("allow-private-addresses", false);
         yaml.rejectUnknownKeys();
-        return new JobDefinition.Crawl(userAgent, delay, timeout);
+        return new JobDefinition.Crawl(userAgent, delay, timeout, allowPrivateAddresses);
     }
 
     private JobDefinition.Extract extract(YamlSection yaml) {

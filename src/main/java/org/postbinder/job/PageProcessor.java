@@ -1,6 +1,8 @@
 package org.postbinder.job;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.jsoup.nodes.Document;
@@ -8,9 +10,12 @@ import org.postbinder.clean.PostCleaner;
 import org.postbinder.crawl.DiscoveredLink;
 import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.EntryStatus;
+import org.postbinder.crawl.FetchOutcome;
+import org.postbinder.crawl.FetchResult;
 import org.postbinder.crawl.FetchedPage;
 import org.postbinder.crawl.FrontierEntry;
 import org.postbinder.crawl.LinkDiscoverer;
+import org.postbinder.crawl.RetrySchedule;
 import org.postbinder.crawl.Scope;
 import org.postbinder.crawl.SitemapReader;
 import org.postbinder.extract.ExtractedPost;
@@ -31,15 +36,17 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
     private final SitemapReader sitemaps;
     private final PostExtractor extractor;
     private final PostCleaner cleaner;
+    private final RetrySchedule retries;
 
     PageProcessor(JobDefinition job, LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor,
-                         PostCleaner cleaner) {
+                  PostCleaner cleaner, RetrySchedule retries) {
         this.job = job;
         this.scope = Scope.of(job);
         this.discoverer = discoverer;
         this.sitemaps = sitemaps;
         this.extractor = extractor;
         this.cleaner = cleaner;
+        this.retries = retries;
     }
 
     @Override
@@ -47,7 +54,7 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
         FrontierEntry entry = fetched.entry();
         Optional<FetchedPage> page = fetched.result().page();
         if (page.isEmpty()) {
-            return CrawlResult.skipped(entry, fetched.result().outcome().name().toLowerCase() + ": " + fetched.result().reason());
+            return unfetched(entry, fetched.result());
         }
         try {
             return switch (entry.kind()) {
@@ -60,6 +67,19 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
             // a page nested thousands of levels deep must cost one URL, not stop the crawl at every restart
             return CrawlResult.skipped(entry, "cannot read: the page is nested too deeply");
         }
+    }
+
+    /** A failure that may pass is tried again later, while the schedule allows; anything else is a skip. */
+    private CrawlResult unfetched(FrontierEntry entry, FetchResult result) {
+        String reason = result.outcome().name().toLowerCase(Locale.ROOT) + ": " + result.reason();
+        if (result.outcome() == FetchOutcome.RETRY_LATER) {
+            int failures = entry.failures() + 1;
+            return retries.next(failures, result.retryAfter(), Instant.now())
+                    .map(when -> CrawlResult.retryAt(entry, when, reason))
+                    .orElseGet(() -> CrawlResult.skipped(entry, "failed: " + result.reason() + " (gave up after "
+                            + failures + (failures == 1 ? " try)" : " tries)")));
+        }
+        return CrawlResult.skipped(entry, reason);
     }
 
     private CrawlResult listing(FrontierEntry entry, FetchedPage page) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FileFetcherTest {
 
     private static final FetchSettings SETTINGS =
-            new FetchSettings("Postbinder-test/1.0", Duration.ofSeconds(2), Duration.ofSeconds(5), 1000);
+            new FetchSettings("Postbinder-test/1.0", Duration.ofSeconds(2), Duration.ofSeconds(5), 1000, 5, false,
+                    UrlGate.OPEN);
 
     private final FileFetcher fetcher = new FileFetcher();
 

@@ -3,6 +3,7 @@ package org.postbinder.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,9 @@ class FrontierTest {
         frontier.add("blog", "r1", URI.create("https://blog.example/a/"), EntryKind.PAGE, 1, "x");
         frontier.add("blog", "r1", URI.create("https://blog.example/b/"), EntryKind.PAGE, 1, "x");
 
-        FrontierEntry first = frontier.next("blog", "r1").orElseThrow();
+        FrontierEntry first = frontier.next("blog", "r1", Instant.now()).orElseThrow();
         frontier.complete(first.id(), EntryStatus.STORED, "");
-        FrontierEntry second = frontier.next("blog", "r1").orElseThrow();
+        FrontierEntry second = frontier.next("blog", "r1", Instant.now()).orElseThrow();
 
         assertThat(first.url()).hasToString("https://blog.example/a/");
         assertThat(second.url()).hasToString("https://blog.example/b/");
@@ -39,11 +40,11 @@ class FrontierTest {
     @Test
     void aCompletedUrlIsNotHandedOutAgainAndSkipsKeepTheirReason() {
         frontier.add("blog", "r1", URI.create("https://blog.example/gone/"), EntryKind.PAGE, 0, "seed");
-        FrontierEntry entry = frontier.next("blog", "r1").orElseThrow();
+        FrontierEntry entry = frontier.next("blog", "r1", Instant.now()).orElseThrow();
 
         frontier.complete(entry.id(), EntryStatus.SKIPPED, "not_found: HTTP 404");
 
-        assertThat(frontier.next("blog", "r1")).isEmpty();
+        assertThat(frontier.next("blog", "r1", Instant.now())).isEmpty();
         assertThat(frontier.skipped("blog", "r1"))
                 .containsExactly(new Frontier.SkippedUrl("https://blog.example/gone/", "not_found: HTTP 404"));
         assertThat(frontier.countByStatus("blog", "r1")).isEqualTo(Map.of(EntryStatus.SKIPPED, 1));

@@ -69,18 +69,21 @@ class HttpCrawlIT {
                   exclude: ['/category/', '/author/', '/about/', '/media/']
                 crawl:
                   user-agent: "PostbinderTest/1.0 (+https://postbinder.example)"
+                  allow-private-addresses: true
                 """.formatted(site.url("/blog/"), site.url("/blog/broken/"), site.url("/blog/sitemap.xml"),
                 site.url("/blog/feed/")));
 
         // when
-        Launcher.Result result = new Launcher(home).run(Duration.ofMinutes(3), "run", jobFile.toString(), "--run-id", "http");
+        Launcher.Result result = new Launcher(home).run(Duration.ofMinutes(3), "run", jobFile.toString(), "--run-id", "http",
+                "--postbinder.crawl.retry.base-delay=20ms");
 
         // then
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output())
                 .contains("posts stored     " + (POSTS + 1))
                 .contains("skipped          3")
-                .contains("not_found: HTTP 410", "failed: HTTP 503", "unsupported_type: content type application/pdf");
+                .contains("not_found: HTTP 410", "failed: HTTP 503 (gave up after 4 tries)",
+                        "unsupported_type: content type application/pdf");
         Path archive = home.resolve("output/harbour/http");
         List<CSVRecord> rows = csv(archive.resolve("posts.csv"));
         assertThat(rows).hasSize(POSTS);
@@ -97,6 +100,7 @@ class HttpCrawlIT {
                 .containsExactlyInAnyOrder(site.url("/blog/gone/").toString(), site.url("/blog/report.html").toString(),
                         site.url("/blog/error/").toString());
         assertThat(site.hits("/blog/page/3/")).isEqualTo(1);
+        assertThat(site.hits("/blog/error/")).as("tried, then retried three times").isEqualTo(4);
     }
 
     private static List<CSVRecord> csv(Path file) throws Exception {

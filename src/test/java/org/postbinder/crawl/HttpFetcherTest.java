@@ -25,7 +25,8 @@ class HttpFetcherTest {
 
     private static final String USER_AGENT = "Postbinder-test/1.0 (+https://example.org/bot)";
     private static final FetchSettings SETTINGS =
-            new FetchSettings(USER_AGENT, Duration.ofSeconds(2), Duration.ofSeconds(5), 64 * 1024);
+            new FetchSettings(USER_AGENT, Duration.ofSeconds(2), Duration.ofSeconds(5), 64 * 1024, 5,
+                    true, UrlGate.OPEN);
 
     private final HttpFetcher fetcher = new HttpFetcher();
     private LocalSiteServer site;
@@ -104,8 +105,9 @@ class HttpFetcherTest {
             "401, REFUSED",
             "403, REFUSED",
             "451, REFUSED",
-            "500, FAILED",
-            "503, FAILED"})
+            "429, RETRY_LATER",
+            "500, RETRY_LATER",
+            "503, RETRY_LATER"})
     void mapsErrorStatusesToOutcomesWithTheStatusAsReason(int status, FetchOutcome expected) {
         // given
         site.serve("/page.html", status, "text/html", "<p>nope</p>");
@@ -210,7 +212,7 @@ class HttpFetcherTest {
     }
 
     @Test
-    void failsWithTimedOutWhenTheServerAnswersAfterTheReadTimeout() {
+    void retriesLaterWhenTheServerAnswersAfterTheReadTimeout() {
         // given
         site.slow("/slow.html", 3000, "text/html", "<p>too late</p>");
         FetchSettings settings = withReadTimeout(Duration.ofMillis(300));
@@ -221,13 +223,13 @@ class HttpFetcherTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         // then
-        assertThat(result.outcome()).isEqualTo(FetchOutcome.FAILED);
+        assertThat(result.outcome()).isEqualTo(FetchOutcome.RETRY_LATER);
         assertThat(result.reason()).contains("timed out");
         assertThat(took).isLessThan(Duration.ofMillis(2500));
     }
 
     @Test
-    void failsWithTimedOutWhenTheBodyStallsAfterTheHeaders() {
+    void retriesLaterWhenTheBodyStallsAfterTheHeaders() {
         // given
         site.route("/stalling.html", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/html");
@@ -247,7 +249,7 @@ class HttpFetcherTest {
                 () -> fetcher.fetch(site.url("/stalling.html"), settings));
 
         // then
-        assertThat(result.outcome()).isEqualTo(FetchOutcome.FAILED);
+        assertThat(result.outcome()).isEqualTo(FetchOutcome.RETRY_LATER);
         assertThat(result.reason()).contains("timed out");
     }
 
@@ -269,7 +271,7 @@ class HttpFetcherTest {
     }
 
     @Test
-    void failsWhenTheConnectionIsRefused() throws IOException {
+    void retriesLaterWhenTheConnectionIsRefused() throws IOException {
         // given
         URI closed = closedPortUrl();
 
@@ -277,17 +279,17 @@ class HttpFetcherTest {
         FetchResult result = fetcher.fetch(closed, SETTINGS);
 
         // then
-        assertThat(result.outcome()).isEqualTo(FetchOutcome.FAILED);
+        assertThat(result.outcome()).isEqualTo(FetchOutcome.RETRY_LATER);
         assertThat(result.page()).isEmpty();
         assertThat(result.reason()).isNotBlank();
     }
 
     private static FetchSettings withMaxBody(long maxBodyBytes) {
-        return new FetchSettings(USER_AGENT, SETTINGS.connectTimeout(), SETTINGS.readTimeout(), maxBodyBytes);
+        return new FetchSettings(USER_AGENT, SETTINGS.connectTimeout(), SETTINGS.readTimeout(), maxBodyBytes, 5, true, UrlGate.OPEN);
     }
 
     private static FetchSettings withReadTimeout(Duration readTimeout) {
-        return new FetchSettings(USER_AGENT, SETTINGS.connectTimeout(), readTimeout, SETTINGS.maxBodyBytes());
+        return new FetchSettings(USER_AGENT, SETTINGS.connectTimeout(), readTimeout, SETTINGS.maxBodyBytes(), 5, true, UrlGate.OPEN);
     }
 
     /** A port that was free a moment ago and that nothing listens on now. */

@@ -58,6 +58,8 @@ class CrawlRestartIT {
                 scope:
                   exclude: ['/category/', '/author/', '/about/', '/media/']
                   max-depth: 10
+                crawl:
+                  allow-private-addresses: true
                 """.formatted(site.url("/blog/")));
         Launcher launcher = new Launcher(home);
 

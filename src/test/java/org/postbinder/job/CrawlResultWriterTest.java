@@ -3,6 +3,7 @@ package org.postbinder.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -30,9 +31,9 @@ class CrawlResultWriterTest {
     @Test
     void queuesNoMorePagesThanMaxPagesButStillQueuesFeeds() {
         // given
-        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, "blog", "r1", 5);
+        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, "blog", "r1", 5, 100);
         frontier.add("blog", "r1", URI.create("https://blog.example/"), EntryKind.PAGE, 0, "seed");
-        FrontierEntry home = frontier.next("blog", "r1").orElseThrow();
+        FrontierEntry home = frontier.next("blog", "r1", Instant.now()).orElseThrow();
         List<DiscoveredLink> links = IntStream.rangeClosed(1, 10)
                 .mapToObj(n -> new DiscoveredLink(URI.create("https://blog.example/post-" + n + "/"), EntryKind.PAGE, false))
                 .toList();
@@ -53,21 +54,21 @@ class CrawlResultWriterTest {
     @Test
     void theSameArticleAtTwoUrlsIsStoredOnce() {
         // given
-        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, "blog", "r1", 100);
+        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, "blog", "r1", 100, 100);
         frontier.add("blog", "r1", URI.create("https://blog.example/post/"), EntryKind.PAGE, 0, "seed");
         frontier.add("blog", "r1", URI.create("https://blog.example/amp/post/"), EntryKind.PAGE, 0, "seed");
-        FrontierEntry original = frontier.next("blog", "r1").orElseThrow();
+        FrontierEntry original = frontier.next("blog", "r1", Instant.now()).orElseThrow();
 
         // when
         writer.write(Chunk.of(stored(original, "https://blog.example/post/")));
-        FrontierEntry copy = frontier.next("blog", "r1").orElseThrow();
+        FrontierEntry copy = frontier.next("blog", "r1", Instant.now()).orElseThrow();
         writer.write(Chunk.of(stored(copy, "https://blog.example/amp/post/")));
 
         // then
         assertThat(posts.count("blog")).isEqualTo(1);
         assertThat(posts.findAll("blog")).singleElement().satisfies(post ->
                 assertThat(post.canonicalUrl()).isEqualTo("https://blog.example/post/"));
-        assertThat(frontier.next("blog", "r1")).isEmpty();
+        assertThat(frontier.next("blog", "r1", Instant.now())).isEmpty();
     }
 
     private static CrawlResult stored(FrontierEntry entry, String url) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import org.postbinder.crawl.FetchResult;
 import org.postbinder.crawl.FetchedPage;
 import org.postbinder.crawl.FrontierEntry;
 import org.postbinder.crawl.LinkDiscoverer;
+import org.postbinder.crawl.RetrySchedule;
 import org.postbinder.crawl.SitemapReader;
 import org.postbinder.extract.PostExtractor;
 
@@ -23,7 +25,8 @@ class PageProcessorTest {
 
     private final PageProcessor processor = new PageProcessor(
             new JobFileLoader().load(Path.of("src/test/resources/fixtures/jobs/minimal.yml")),
-            new LinkDiscoverer(), new SitemapReader(), new PostExtractor(), new PostCleaner());
+            new LinkDiscoverer(), new SitemapReader(), new PostExtractor(), new PostCleaner(),
+            new RetrySchedule(Duration.ofSeconds(2), 3, Duration.ofMinutes(5)));
 
     @Test
     void aPageNestedFarTooDeeplyIsSkippedWithAReasonNotACrash() {
@@ -57,7 +60,7 @@ class PageProcessorTest {
     }
 
     private static FetchedEntry fetched(String url, String type, String body) {
-        FrontierEntry entry = new FrontierEntry(1, URI.create(url), EntryKind.PAGE, 0);
+        FrontierEntry entry = new FrontierEntry(1, URI.create(url), EntryKind.PAGE, 0, 0);
         FetchedPage page = new FetchedPage(URI.create(url), URI.create(url), type, Optional.empty(),
                 body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH);
         return new FetchedEntry(entry, FetchResult.fetched(page));

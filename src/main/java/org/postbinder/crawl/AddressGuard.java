@@ -1,0 +1,83 @@
+package org.postbinder.crawl;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+/**
+ * Keeps the crawler off addresses that a public web page has no business sending it to: loopback,
+ * private (RFC 1918, carrier-grade NAT, IPv6 unique-local), link-local (where cloud metadata
+ * services answer, 169.254.169.254), multicast and unspecified addresses. The host is resolved and
+ * every address it resolves to is checked, at every redirect hop, before any connection is made.
+ * A job that crawls its own network says so with {@code allow-private-addresses: true}.
+ * Stateless and thread-safe.
+ * <p>
+ * A host that resolves to a public address here and to a private one a moment later (DNS
+ * rebinding) is not caught: the HTTP client resolves again when it connects.
+ */
+public final class AddressGuard {
+
+    private AddressGuard() {
+    }
+
+    /** Why the crawler must not connect to this URL's host, or empty when it may. */
+    public static Optional<String> refusal(URI url, boolean allowPrivateAddresses) {
+        if (allowPrivateAddresses) {
+            return Optional.empty();
+        }
+        String host = url.getHost();
+        if (host == null) {
+            return Optional.of("no host to check");
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host.replaceAll("^\\[|\\]$", ""))) {
+                if (isInternal(address)) {
+                    return Optional.of("address guard: " + host + " is " + address.getHostAddress()
+                            + ", a private or local address (allow-private-addresses is off)");
+                }
+            }
+            return Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.of("unknown host " + host);
+        }
+    }
+
+    static boolean isInternal(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isMulticastAddress() || address.isAnyLocalAddress()) {
+            return true;
+        }
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = bytes[0] & 0xff;
+            int second = bytes[1] & 0xff;
+            // 100.64.0.0/10 carrier-grade NAT, 0.0.0.0/8 "this network", 255.255.255.255 broadcast
+            return first == 100 && second >= 64 && second < 128 || first == 0 || first == 255 && second == 255;
+        }
+        if (address instanceof Inet6Address) {
+            int first = bytes[0] & 0xff;
+            // fc00::/7 unique-local; an IPv4-mapped address (::ffff:10.0.0.1) is judged by its IPv4 part
+            return (first & 0xfe) == 0xfc || isMappedInternal(bytes);
+        }
+        return false;
+    }
+
+    private static boolean isMappedInternal(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        if ((bytes[10] & 0xff) != 0xff || (bytes[11] & 0xff) != 0xff) {
+            return false;
+        }
+        try {
+            return isInternal(InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}));
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+}
