@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Optional;
  * private (RFC 1918, carrier-grade NAT, IPv6 unique-local), link-local (where cloud metadata
  * services answer, 169.254.169.254), multicast and unspecified addresses. The host is resolved and
  * every address it resolves to is checked, at every redirect hop, before any connection is made.
- * A job that crawls its own network says so with {@code allow-private-addresses: true}.
+ * A job that crawls its own network says so with {@code allow-private-addresses: true}, or lets
+ * through just the networks it names ({@code allowed-networks: [10.20.0.0/16]}).
  * Stateless and thread-safe.
  * <p>
  * A host that resolves to a public address here and to a private one a moment later (DNS
@@ -25,6 +27,11 @@ public final class AddressGuard {
 
     /** Why the crawler must not connect to this URL's host, or empty when it may. */
     public static Optional<String> refusal(URI url, boolean allowPrivateAddresses) {
+        return refusal(url, allowPrivateAddresses, List.of());
+    }
+
+    /** As {@link #refusal(URI, boolean)}, with internal addresses inside {@code allowedNetworks} let through. */
+    public static Optional<String> refusal(URI url, boolean allowPrivateAddresses, List<Cidr> allowedNetworks) {
         if (allowPrivateAddresses) {
             return Optional.empty();
         }
@@ -34,7 +41,7 @@ public final class AddressGuard {
         }
         try {
             for (InetAddress address : InetAddress.getAllByName(host.replaceAll("^\\[|\\]$", ""))) {
-                if (isInternal(address)) {
+                if (isInternal(address) && allowedNetworks.stream().noneMatch(network -> network.contains(address))) {
                     return Optional.of("address guard: " + host + " is " + address.getHostAddress()
                             + ", a private or local address (allow-private-addresses is off)");
                 }

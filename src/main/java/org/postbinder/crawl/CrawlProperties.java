@@ -32,6 +32,7 @@ public record CrawlProperties(@NotBlank String userAgent, Duration connectTimeou
     public FetchSettings settingsFor(JobDefinition.Crawl crawl) {
         Optional<Duration> timeout = crawl.timeout();
         return new FetchSettings(crawl.userAgent().orElse(userAgent), timeout.orElse(connectTimeout),
-                timeout.orElse(readTimeout), maxBodySize.toBytes(), maxRedirects, crawl.allowPrivateAddresses(), UrlGate.OPEN);
+                timeout.orElse(readTimeout), maxBodySize.toBytes(), maxRedirects, crawl.allowPrivateAddresses(),
+                crawl.allowedNetworks(), UrlGate.OPEN);
     }
 }

@@ -1,6 +1,7 @@
 package org.postbinder.crawl;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The limits of one fetch, from the machine's {@link CrawlProperties} and the job file.
@@ -9,12 +10,18 @@ import java.time.Duration;
  * @param maxBodyBytes          the most body bytes read, counted after gzip or deflate is decoded
  * @param maxRedirects          redirect hops followed before the URL is given up
  * @param allowPrivateAddresses whether loopback and private addresses may be fetched (see {@link AddressGuard})
+ * @param allowedNetworks       internal networks that may be fetched even so
  * @param gate                  the job's scope and robots.txt, asked again at every redirect hop
  */
 public record FetchSettings(String userAgent, Duration connectTimeout, Duration readTimeout, long maxBodyBytes,
-                            int maxRedirects, boolean allowPrivateAddresses, UrlGate gate) {
+                            int maxRedirects, boolean allowPrivateAddresses, List<Cidr> allowedNetworks, UrlGate gate) {
+
+    public FetchSettings {
+        allowedNetworks = List.copyOf(allowedNetworks);
+    }
 
     public FetchSettings withGate(UrlGate gate) {
-        return new FetchSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses, gate);
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses,
+                allowedNetworks, gate);
     }
 }

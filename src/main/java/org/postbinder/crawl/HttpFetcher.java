@@ -73,7 +73,7 @@ public class HttpFetcher implements PageFetcher {
                 return FetchResult.skipped(FetchOutcome.FAILED, "redirect loop at " + current);
             }
             URI target = current;
-            Optional<String> refused = AddressGuard.refusal(target, settings.allowPrivateAddresses())
+            Optional<String> refused = AddressGuard.refusal(target, settings.allowPrivateAddresses(), settings.allowedNetworks())
                     .or(() -> settings.gate().refusal(target));
             if (refused.isPresent()) {
                 String via = hop == 0 ? "" : " (redirected from " + url + ")";

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.postbinder.crawl.Cidr;
+
 /**
  * One job file, loaded and validated: what to crawl, how far, how to extract and what to export.
  * Immutable; built only by {@link JobFileLoader}, which has already checked every value.
@@ -60,13 +62,18 @@ public record JobDefinition(
      *
      * @param delay                 the least time between two requests to one host (robots.txt may ask for more)
      * @param allowPrivateAddresses whether loopback and private network addresses may be fetched (off by default)
+     * @param allowedNetworks       internal networks that may be fetched although the others may not
      */
     public record Crawl(Optional<String> userAgent, Duration delay, Optional<Duration> timeout,
-                        boolean allowPrivateAddresses) {
+                        boolean allowPrivateAddresses, List<Cidr> allowedNetworks) {
+
+        public Crawl {
+            allowedNetworks = List.copyOf(allowedNetworks);
+        }
 
         /** The machine's user agent and timeouts, no delay, public addresses only. */
         public static Crawl defaults() {
-            return new Crawl(Optional.empty(), Duration.ZERO, Optional.empty(), false);
+            return new Crawl(Optional.empty(), Duration.ZERO, Optional.empty(), false, List.of());
         }
     }
 

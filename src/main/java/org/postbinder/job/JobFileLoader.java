@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.select.QueryParser;
+import org.postbinder.crawl.Cidr;
 import org.postbinder.crawl.UrlNormalizer;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   <dt>sources</dt><dd>start-urls, sitemaps, feeds: http(s) or file URLs;
  *       a relative {@code file:} path resolves against the job file's folder</dd>
  *   <dt>scope</dt><dd>include, exclude (regexes on the URL), max-pages, max-depth, max-per-pattern</dd>
- *   <dt>crawl</dt><dd>user-agent, delay, timeout, allow-private-addresses</dd>
+ *   <dt>crawl</dt><dd>user-agent, delay, timeout, allow-private-addresses, allowed-networks</dd>
  *   <dt>extract</dt><dd>title, body, author, date (CSS selectors), remove (selectors), require-date</dd>
  *   <dt>export</dt><dd>formats: csv, json, pdf</dd>
  *   <dt>schedule</dt><dd>cron (six fields), zone</dd>
@@ -140,8 +141,9 @@ public class JobFileLoader {
         Duration delay = yaml.duration("delay").orElse(Duration.ZERO);
         Optional<Duration> timeout = yaml.duration("timeout");
         boolean allowPrivateAddresses = yaml.bool("allow-private-addresses", false);
+        List<Cidr> allowedNetworks = yaml.list("allowed-networks", Cidr::parse);
         yaml.rejectUnknownKeys();
-        return new JobDefinition.Crawl(userAgent, delay, timeout, allowPrivateAddresses);
+        return new JobDefinition.Crawl(userAgent, delay, timeout, allowPrivateAddresses, allowedNetworks);
     }
 
     private JobDefinition.Extract extract(YamlSection yaml) {

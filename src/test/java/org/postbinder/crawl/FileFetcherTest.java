@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FileFetcherTest {
 
     private static final FetchSettings SETTINGS =
-            new FetchSettings("Postbinder-test/1.0", Duration.ofSeconds(2), Duration.ofSeconds(5), 1000, 5, false,
+            new FetchSettings("Postbinder-test/1.0", Duration.ofSeconds(2), Duration.ofSeconds(5), 1000, 5, false, List.of(),
                     UrlGate.OPEN);
 
     private final FileFetcher fetcher = new FileFetcher();

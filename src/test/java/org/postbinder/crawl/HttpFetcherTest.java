@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,7 +27,7 @@ class HttpFetcherTest {
     private static final String USER_AGENT = "Postbinder-test/1.0 (+https://example.org/bot)";
     private static final FetchSettings SETTINGS =
             new FetchSettings(USER_AGENT, Duration.ofSeconds(2), Duration.ofSeconds(5), 64 * 1024, 5,
-                    true, UrlGate.OPEN);
+                    true, List.of(), UrlGate.OPEN);
 
     private final HttpFetcher fetcher = new HttpFetcher();
     private LocalSiteServer site;
@@ -285,11 +286,11 @@ class HttpFetcherTest {
     }
 
     private static FetchSettings withMaxBody(long maxBodyBytes) {
-        return new FetchSettings(USER_AGENT, SETTINGS.connectTimeout(), SETTINGS.readTimeout(), maxBodyBytes, 5, true, UrlGate.OPEN);
+        return new FetchSettings(USER_AGENT, SETTINGS.connectTimeout(), SETTINGS.readTimeout(), maxBodyBytes, 5, true, List.of(), UrlGate.OPEN);
     }
 
     private static FetchSettings withReadTimeout(Duration readTimeout) {
-        return new FetchSettings(USER_AGENT, SETTINGS.connectTimeout(), readTimeout, SETTINGS.maxBodyBytes(), 5, true, UrlGate.OPEN);
+        return new FetchSettings(USER_AGENT, SETTINGS.connectTimeout(), readTimeout, SETTINGS.maxBodyBytes(), 5, true, List.of(), UrlGate.OPEN);
     }
 
     /** A port that was free a moment ago and that nothing listens on now. */
