@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Spaces requests to one host: a request waits until the host's last request is at least the
- * host's delay ago. The delay is the job's, raised by robots.txt's {@code Crawl-delay}. File URLs
- * are not paced. Thread-safe; concurrent requests to one host take turns.
+ * Spaces requests to one host: a request waits until the host's last request ended at least the
+ * host's delay ago (counting from the end, so that a slow response does not eat into the pause the
+ * host asked for). The delay is the job's, raised by robots.txt's {@code Crawl-delay}. File URLs are
+ * not paced. Thread-safe; concurrent requests to one host take turns.
  */
 @Component
 public class HostPacer {
@@ -18,7 +19,14 @@ public class HostPacer {
     private final Map<String, Long> lastRequestNanos = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    /** Blocks until a request to this URL's host may be made, and counts it as made. */
+    /** Marks the end of a request to this URL's host: the next one waits from now. */
+    public void finished(URI url) {
+        if (url.getHost() != null) {
+            lastRequestNanos.put(url.getHost(), System.nanoTime());
+        }
+    }
+
+    /** Blocks until a request to this URL's host may be made, and counts it as started. */
     public void awaitTurn(URI url, Duration delay) {
         String host = url.getHost();
         if (host == null || delay.isZero()) {

@@ -85,7 +85,12 @@ public class RobotsPolicy {
 
     private Rules read(URI robots, FetchSettings settings, Duration jobDelay) {
         pacer.awaitTurn(robots, jobDelay);
-        FetchResult result = fetcher.fetch(robots, settings.withGate(UrlGate.OPEN));
+        FetchResult result;
+        try {
+            result = fetcher.fetch(robots, settings.withGate(UrlGate.OPEN));
+        } finally {
+            pacer.finished(robots);
+        }
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
         BaseRobotRules rules = switch (result.outcome()) {
             case FETCHED -> parser.parseContent(robots.toString(), result.page().orElseThrow().body(), "text/plain",

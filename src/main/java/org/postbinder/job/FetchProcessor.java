@@ -52,11 +52,16 @@ class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
 
     private FetchResult fetch(FrontierEntry entry) {
         URI url = entry.url();
-        if (isHttp(url)) {
-            Duration pace = max(delay, robots.rulesFor(url, settings, delay).crawlDelay());
-            pacer.awaitTurn(url, pace);
+        if (!isHttp(url)) {
+            return fetchers.fetch(url, settings.withGate(gate(entry.kind())));
         }
-        return fetchers.fetch(url, settings.withGate(gate(entry.kind())));
+        Duration pace = max(delay, robots.rulesFor(url, settings, delay).crawlDelay());
+        pacer.awaitTurn(url, pace);
+        try {
+            return fetchers.fetch(url, settings.withGate(gate(entry.kind())));
+        } finally {
+            pacer.finished(url);
+        }
     }
 
     /** Pages must stay in scope through redirects; sitemaps and feeds may be anywhere on the sources' hosts. */

@@ -207,6 +207,7 @@ class PoliteFetchTest {
         for (int i = 0; i < 4; i++) {
             pacer.awaitTurn(url, Duration.ofMillis(300));
             fetcher.fetch(url, LOCAL);
+            pacer.finished(url);
         }
 
         // then

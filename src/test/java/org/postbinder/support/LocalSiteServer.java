@@ -78,6 +78,12 @@ public final class LocalSiteServer implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** How many requests reached paths starting with this prefix. */
+    public long hitsMatching(String prefix) {
+        return hits.entrySet().stream().filter(hit -> hit.getKey().startsWith(prefix))
+                .mapToLong(hit -> hit.getValue().get()).sum();
+    }
+
     /** Answers requests for {@code path} with {@code handler}; replaces an earlier route. */
     public LocalSiteServer route(String path, HttpHandler handler) {
         routes.put(path, handler);
