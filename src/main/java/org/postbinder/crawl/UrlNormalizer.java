@@ -6,23 +6,30 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Puts URLs in one spelling so that the same page is queued once: scheme and host in lower case,
  * default ports and fragments removed, an empty path made "/", dot segments resolved as RFC 3986
- * says (also above the root), and one percent-encoding: non-ASCII characters encoded as UTF-8,
- * escapes in upper case, and escapes of characters that need none decoded. File URLs are spelled
- * {@code file:///path}. Pure and thread-safe.
+ * says (also above the root), one percent-encoding (non-ASCII characters encoded as UTF-8, escapes
+ * in upper case, escapes of characters that need none decoded), tracking parameters ({@code utm_*},
+ * {@code fbclid}, {@code gclid}, ...) removed and the remaining query parameters sorted by name.
+ * File URLs are spelled {@code file:///path}. Pure and thread-safe.
  */
 public final class UrlNormalizer {
 
     /** Characters a path or query may hold as they are (RFC 3986 unreserved, sub-delims, ':', '@', '/'). */
     private static final String PLAIN = "-._~!$'()*,;:@/";
+    /** Parameters that say where a reader came from, never which page they asked for. */
+    private static final Pattern TRACKING = Pattern.compile("(?i)utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid"
+            + "|mc_cid|mc_eid|_ga|_gl|yclid|igshid|twclid|ttclid|oly_enc_id|oly_anon_id|vero_id|_hsenc|_hsmi|mkt_tok");
     private static final Pattern AUTHORITY = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?)([^:/?#]+)");
 
     private UrlNormalizer() {
@@ -54,9 +61,10 @@ public final class UrlNormalizer {
             text.append(':').append(port);
         }
         text.append(encode(removeDotSegments(rawPath), "/?#%"));
-        if (url.getRawQuery() != null) {
+        String query = url.getRawQuery() == null ? "" : cleanQuery(url.getRawQuery());
+        if (!query.isEmpty()) {
             // in a query, an escaped & = + ; separates nothing: it must stay escaped
-            text.append('?').append(encode(url.getRawQuery(), "/?#%&=+;"));
+            text.append('?').append(encode(query, "/?#%&=+;"));
         }
         try {
             return Optional.of(new URI(text.toString()));
@@ -84,6 +92,15 @@ public final class UrlNormalizer {
         }
         return url.substring(0, authority.start(2)) + IDN.toASCII(authority.group(2), IDN.ALLOW_UNASSIGNED)
                 + url.substring(authority.end(2));
+    }
+
+    /** Without tracking parameters, the rest sorted by name (a stable sort keeps repeated names in order). */
+    private static String cleanQuery(String query) {
+        return Arrays.stream(query.split("&"))
+                .filter(parameter -> !parameter.isEmpty())
+                .filter(parameter -> !TRACKING.matcher(parameter.split("=", 2)[0]).matches())
+                .sorted(Comparator.comparing(parameter -> parameter.split("=", 2)[0]))
+                .collect(Collectors.joining("&"));
     }
 
     /** RFC 3986 section 5.2.4, on an absolute path. */

@@ -131,11 +131,13 @@ public class ArchiveJobConfiguration {
 
     @Bean
     @StepScope
-    SeedFrontierTasklet seedFrontierTasklet(Frontier frontier, JobFileLoader loader,
+    SeedFrontierTasklet seedFrontierTasklet(Frontier frontier, JobFileLoader loader, RobotsPolicy robots,
+                                            CrawlProperties crawl,
                                             @Value("#{jobParameters['jobFile']}") String jobFile,
                                             @Value("#{jobParameters['job']}") String jobName,
                                             @Value("#{jobParameters['run']}") String run) {
-        return new SeedFrontierTasklet(frontier, loader.loadForRun(Path.of(jobFile), jobName), run);
+        JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
+        return new SeedFrontierTasklet(frontier, job, run, robots, crawl.settingsFor(job.crawl()));
     }
 
     @Bean

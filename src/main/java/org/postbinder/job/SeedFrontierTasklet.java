@@ -3,8 +3,12 @@ package org.postbinder.job;
 import java.net.URI;
 import java.util.List;
 
+import org.postbinder.crawl.AddressGuard;
 import org.postbinder.crawl.EntryKind;
+import org.postbinder.crawl.FetchSettings;
 import org.postbinder.crawl.Frontier;
+import org.postbinder.crawl.RobotsPolicy;
+import org.postbinder.crawl.Scope;
 import org.postbinder.crawl.UrlNormalizer;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -12,19 +16,24 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Queues a run's sources: start URLs, sitemaps and feeds, all at depth 0. Adding is idempotent,
- * so a restarted run seeds nothing twice.
+ * Queues a run's sources, all at depth 0: start URLs, sitemaps and feeds from the job file, and the
+ * sitemaps that the start hosts' robots.txt lists. Adding is idempotent, so a restarted run seeds
+ * nothing twice.
  */
 class SeedFrontierTasklet implements Tasklet {
 
     private final Frontier frontier;
     private final JobDefinition job;
     private final String run;
+    private final RobotsPolicy robots;
+    private final FetchSettings settings;
 
-    SeedFrontierTasklet(Frontier frontier, JobDefinition job, String run) {
+    SeedFrontierTasklet(Frontier frontier, JobDefinition job, String run, RobotsPolicy robots, FetchSettings settings) {
         this.frontier = frontier;
         this.job = job;
         this.run = run;
+        this.robots = robots;
+        this.settings = settings;
     }
 
     @Override
@@ -32,7 +41,20 @@ class SeedFrontierTasklet implements Tasklet {
         seed(job.sources().startUrls(), EntryKind.PAGE);
         seed(job.sources().sitemaps(), EntryKind.SITEMAP);
         seed(job.sources().feeds(), EntryKind.FEED);
+        seed(robotsSitemaps(), EntryKind.SITEMAP);
         return RepeatStatus.FINISHED;
+    }
+
+    private List<URI> robotsSitemaps() {
+        Scope scope = Scope.of(job);
+        return job.sources().startUrls().stream()
+                .filter(url -> "http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+                .filter(url -> AddressGuard.refusal(url, settings.allowPrivateAddresses(), settings.allowedNetworks()).isEmpty())
+                .flatMap(url -> robots.rulesFor(url, settings, job.crawl().delay()).sitemaps().stream())
+                .flatMap(sitemap -> UrlNormalizer.parse(sitemap).stream())
+                .filter(scope::allowsListing)
+                .distinct()
+                .toList();
     }
 
     private void seed(List<URI> urls, EntryKind kind) {

@@ -24,8 +24,8 @@ import org.postbinder.support.LocalSiteServer;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * A whole crawl against a site that asks for manners and sets traps: robots.txt with a Disallow and
- * a Crawl-delay, a page that answers 429 with Retry-After, one that fails twice before it works, and
+ * A whole crawl against a site that asks for manners and sets traps: robots.txt with a Disallow, a
+ * Crawl-delay and a Sitemap line, a page that answers 429 with Retry-After, one that fails twice before it works, and
  * an endless calendar. The server records when each request arrived.
  */
 class PoliteCrawlIT {
@@ -72,7 +72,9 @@ class PoliteCrawlIT {
 
         // then
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("posts stored     " + (POSTS + 2));
+        // the posts, the busy and the flaky page, and the post listed only in robots.txt's sitemap
+        assertThat(result.output()).contains("posts stored     " + (POSTS + 3));
+        assertThat(site.hits("/post-only-in-the-sitemap/")).isEqualTo(1);
         assertThat(site.hits("/private/secret/")).as("disallowed by robots.txt").isZero();
         assertThat(result.output()).contains("blocked: robots.txt disallows it");
         assertThat(tries.get("/flaky/").get()).as("failed twice, then fetched").isEqualTo(3);
@@ -92,7 +94,11 @@ class PoliteCrawlIT {
         String path = exchange.getRequestURI().getPath();
         int attempt = tries.computeIfAbsent(path, any -> new AtomicInteger()).incrementAndGet();
         if (path.equals("/robots.txt")) {
-            text(exchange, 200, "text/plain", "User-agent: *\nDisallow: /private/\nCrawl-delay: 0.5\n");
+            text(exchange, 200, "text/plain", "User-agent: *\nDisallow: /private/\nCrawl-delay: 0.5\n\nSitemap: "
+                    + site.url("/sitemap.xml") + "\n");
+        } else if (path.equals("/sitemap.xml")) {
+            text(exchange, 200, "application/xml", "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/"
+                    + "sitemap/0.9\"><url><loc>" + site.url("/post-only-in-the-sitemap/") + "</loc></url></urlset>");
         } else if (path.equals("/")) {
             String links = IntStream.rangeClosed(1, POSTS).mapToObj(n -> "<a href=\"/post-" + n + "/\">Post " + n + "</a>")
                     .collect(Collectors.joining(" "));
