@@ -50,10 +50,11 @@ public class RunSummary {
         int discovered = counts.values().stream().mapToInt(Integer::intValue).sum();
         if (discovered > 0) {
             int fetched = counts.getOrDefault(EntryStatus.STORED, 0) + counts.getOrDefault(EntryStatus.NOT_A_POST, 0)
-                    + counts.getOrDefault(EntryStatus.VISITED, 0);
+                    + counts.getOrDefault(EntryStatus.VISITED, 0) + counts.getOrDefault(EntryStatus.UNCHANGED, 0);
             out.printf("  URLs discovered  %d (pages, sitemaps and feeds)%n", discovered);
             out.printf("  fetched          %d%n", fetched);
-            out.printf("  posts stored     %d%n", counts.getOrDefault(EntryStatus.STORED, 0));
+            out.printf("  posts stored     %d (new or changed)%n", counts.getOrDefault(EntryStatus.STORED, 0));
+            out.printf("  unchanged        %d (not modified, or the same text)%n", counts.getOrDefault(EntryStatus.UNCHANGED, 0));
             out.printf("  not posts        %d (listings and other pages)%n", counts.getOrDefault(EntryStatus.NOT_A_POST, 0));
             out.printf("  sitemaps, feeds  %d%n", counts.getOrDefault(EntryStatus.VISITED, 0));
             out.printf("  skipped          %d%n", counts.getOrDefault(EntryStatus.SKIPPED, 0));

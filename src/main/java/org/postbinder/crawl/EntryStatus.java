@@ -5,6 +5,8 @@ public enum EntryStatus {
     PENDING,
     /** A post was extracted and stored. */
     STORED,
+    /** Not modified since the last run (304), or an article whose text is already stored as it is. */
+    UNCHANGED,
     /** Fetched and read, but the page is not an article (a listing, an about page). */
     NOT_A_POST,
     /** A sitemap or feed that was read for its links. */

@@ -4,6 +4,8 @@ package org.postbinder.crawl;
 public enum FetchOutcome {
     /** A 2xx response (or a readable file) with a body within the size limit. */
     FETCHED,
+    /** 304: the page is as it was at the last fetch; there is nothing to download or extract. */
+    NOT_MODIFIED,
     /** 404 and 410: the page is not there; retrying tonight will not help. */
     NOT_FOUND,
     /** Other 4xx (401, 403, 451, ...): the server refuses us; we do not work around it. */

@@ -17,6 +17,10 @@ public record FetchResult(FetchOutcome outcome, Optional<FetchedPage> page, Stri
         return new FetchResult(outcome, Optional.empty(), reason, Optional.empty());
     }
 
+    public static FetchResult notModified() {
+        return new FetchResult(FetchOutcome.NOT_MODIFIED, Optional.empty(), "not modified since the last fetch", Optional.empty());
+    }
+
     public static FetchResult retryLater(String reason, Optional<Duration> retryAfter) {
         return new FetchResult(FetchOutcome.RETRY_LATER, Optional.empty(), reason, retryAfter);
     }

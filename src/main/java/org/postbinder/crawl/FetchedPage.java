@@ -18,9 +18,14 @@ import org.jsoup.nodes.Document;
  * @param finalUrl    the URL the body came from, after redirects (base for relative links)
  * @param contentType the media type without parameters, lower case (e.g. {@code text/html})
  * @param charset     the charset the server declared, if any; otherwise the parser detects it
+ * @param validators  what identifies this version, for a conditional request next time
  */
 public record FetchedPage(URI url, URI finalUrl, String contentType, Optional<Charset> charset, byte[] body,
-                          Instant fetchedAt) {
+                          Instant fetchedAt, Validators validators) {
+
+    public FetchedPage(URI url, URI finalUrl, String contentType, Optional<Charset> charset, byte[] body, Instant fetchedAt) {
+        this(url, finalUrl, contentType, charset, body, fetchedAt, Validators.NONE);
+    }
 
     /**
      * Parses the body as HTML, relative links resolving against {@link #finalUrl()}. The charset is

@@ -16,10 +16,14 @@ public class Fetchers {
     }
 
     public FetchResult fetch(URI url, FetchSettings settings) {
+        return fetch(url, settings, Validators.NONE);
+    }
+
+    public FetchResult fetch(URI url, FetchSettings settings, Validators known) {
         return fetchers.stream()
                 .filter(fetcher -> fetcher.supports(url))
                 .findFirst()
-                .map(fetcher -> fetcher.fetch(url, settings))
+                .map(fetcher -> fetcher.fetch(url, settings, known))
                 .orElseGet(() -> FetchResult.skipped(FetchOutcome.UNSUPPORTED_TYPE, "no fetcher for scheme " + url.getScheme()));
     }
 }

@@ -31,7 +31,7 @@ public class FileFetcher implements PageFetcher {
     }
 
     @Override
-    public FetchResult fetch(URI url, FetchSettings settings) {
+    public FetchResult fetch(URI url, FetchSettings settings, Validators known) {
         Path path;
         try {
             path = Path.of(url);
@@ -49,11 +49,17 @@ public class FileFetcher implements PageFetcher {
             return FetchResult.skipped(FetchOutcome.UNSUPPORTED_TYPE, "not a page or feed: " + path.getFileName());
         }
         try (InputStream in = Files.newInputStream(path)) {
+            // a saved site is incremental too: the file's modification time plays Last-Modified
+            String modified = Files.getLastModifiedTime(path).toInstant().toString();
+            if (known.lastModified().filter(modified::equals).isPresent()) {
+                return FetchResult.notModified();
+            }
             Optional<byte[]> body = BoundedBody.read(in, settings.maxBodyBytes());
             if (body.isEmpty()) {
                 return FetchResult.skipped(FetchOutcome.TOO_LARGE, "larger than " + settings.maxBodyBytes() + " bytes");
             }
-            return FetchResult.fetched(new FetchedPage(url, path.toUri(), type, Optional.empty(), body.get(), Instant.now()));
+            return FetchResult.fetched(new FetchedPage(url, path.toUri(), type, Optional.empty(), body.get(), Instant.now(),
+                    new Validators(Optional.empty(), Optional.of(modified))));
         } catch (IOException e) {
             return FetchResult.skipped(FetchOutcome.FAILED, "cannot read " + path + ": " + e.getMessage());
         }

@@ -64,7 +64,7 @@ public class HttpFetcher implements PageFetcher {
     }
 
     @Override
-    public FetchResult fetch(URI url, FetchSettings settings) {
+    public FetchResult fetch(URI url, FetchSettings settings, Validators known) {
         long deadline = System.nanoTime() + settings.readTimeout().toNanos();
         Set<URI> visited = new HashSet<>();
         URI current = url;
@@ -79,7 +79,8 @@ public class HttpFetcher implements PageFetcher {
                 String via = hop == 0 ? "" : " (redirected from " + url + ")";
                 return FetchResult.skipped(FetchOutcome.BLOCKED, refused.get() + via);
             }
-            Hop result = exchange(url, target, settings, deadline);
+            // validators belong to the URL they were given for, not to where it redirects
+            Hop result = exchange(url, target, settings, deadline, hop == 0 ? known : Validators.NONE);
             if (result instanceof Done done) {
                 return done.result();
             }
@@ -98,18 +99,20 @@ public class HttpFetcher implements PageFetcher {
     private record Redirect(URI location) implements Hop {
     }
 
-    private Hop exchange(URI original, URI url, FetchSettings settings, long deadline) {
+    private Hop exchange(URI original, URI url, FetchSettings settings, long deadline, Validators known) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             return new Done(timedOut(settings));
         }
-        HttpRequest request = HttpRequest.newBuilder(url)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofNanos(left))
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.1")
                 .header("Accept-Encoding", "gzip, deflate")
-                .GET()
-                .build();
+                .GET();
+        known.etag().ifPresent(etag -> builder.header("If-None-Match", etag));
+        known.lastModified().ifPresent(date -> builder.header("If-Modified-Since", date));
+        HttpRequest request = builder.build();
         AtomicBoolean timedOut = new AtomicBoolean();
         try {
             HttpResponse<InputStream> response = client(settings).send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -143,7 +146,10 @@ public class HttpFetcher implements PageFetcher {
                               FetchSettings settings) throws IOException {
         int status = response.statusCode();
         HttpHeaders headers = response.headers();
-        if (status >= 300 && status < 400 && status != 304) {
+        if (status == 304) {
+            return new Done(FetchResult.notModified());
+        }
+        if (status >= 300 && status < 400) {
             Optional<String> location = headers.firstValue("Location");
             if (location.isEmpty()) {
                 return new Done(FetchResult.skipped(FetchOutcome.FAILED, "HTTP " + status + " without a Location"));
@@ -174,8 +180,9 @@ public class HttpFetcher implements PageFetcher {
             return new Done(FetchResult.skipped(FetchOutcome.TOO_LARGE,
                     "larger than " + settings.maxBodyBytes() + " bytes (decoded)"));
         }
+        Validators validators = new Validators(headers.firstValue("ETag"), headers.firstValue("Last-Modified"));
         return new Done(FetchResult.fetched(new FetchedPage(original, url, mediaType, charset(contentType), bytes.get(),
-                Instant.now())));
+                Instant.now(), validators)));
     }
 
     private static InputStream decoded(InputStream body, HttpHeaders headers) throws IOException {

@@ -10,5 +10,13 @@ public interface PageFetcher {
 
     boolean supports(URI url);
 
-    FetchResult fetch(URI url, FetchSettings settings);
+    /**
+     * Fetches the URL; with {@code known} validators from an earlier fetch, an unchanged page comes
+     * back as {@link FetchOutcome#NOT_MODIFIED}, without its body.
+     */
+    FetchResult fetch(URI url, FetchSettings settings, Validators known);
+
+    default FetchResult fetch(URI url, FetchSettings settings) {
+        return fetch(url, settings, Validators.NONE);
+    }
 }

@@ -98,7 +98,7 @@ public class RobotsPolicy {
             // a missing or forbidden robots.txt means no rules (RFC 9309, section 2.3.1.3)
             case NOT_FOUND, REFUSED, UNSUPPORTED_TYPE, TOO_LARGE -> parser.failedFetch(404);
             // unreachable: assume complete disallow until it can be read (section 2.3.1.4)
-            case RETRY_LATER, FAILED, BLOCKED -> parser.failedFetch(503);
+            case RETRY_LATER, FAILED, BLOCKED, NOT_MODIFIED -> parser.failedFetch(503);
         };
         return new Rules(rules, Instant.now());
     }

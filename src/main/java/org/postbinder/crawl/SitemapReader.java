@@ -3,7 +3,9 @@ package org.postbinder.crawl;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -47,8 +49,9 @@ public class SitemapReader {
                 }
             } else if (map instanceof SiteMap siteMap) {
                 for (SiteMapURL entry : siteMap.getSiteMapUrls()) {
+                    Optional<Instant> lastModified = Optional.ofNullable(entry.getLastModified()).map(java.util.Date::toInstant);
                     UrlNormalizer.parse(entry.getUrl().toString())
-                            .ifPresent(url -> links.add(new DiscoveredLink(url, EntryKind.PAGE, true)));
+                            .ifPresent(url -> links.add(new DiscoveredLink(url, EntryKind.PAGE, true, lastModified)));
                 }
             }
             return links.isEmpty() ? new Listing(links, "lists no URLs") : new Listing(links, "");

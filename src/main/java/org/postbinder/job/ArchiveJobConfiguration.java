@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.postbinder.clean.PostCleaner;
 import org.postbinder.crawl.CrawlProperties;
+import org.postbinder.crawl.FetchState;
 import org.postbinder.crawl.Fetchers;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.crawl.FrontierEntry;
@@ -151,24 +152,26 @@ public class ArchiveJobConfiguration {
     @StepScope
     CompositeItemProcessor<FrontierEntry, CrawlResult> crawlProcessor(
             JobFileLoader loader, Fetchers fetchers, CrawlProperties crawl, RobotsPolicy robots, HostPacer pacer,
+            FetchState state,
             LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor, PostCleaner cleaner,
             @Value("#{jobParameters['jobFile']}") String jobFile,
             @Value("#{jobParameters['job']}") String jobName) {
         JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
         FetchProcessor fetch = new FetchProcessor(fetchers, crawl.settingsFor(job.crawl()), job.crawl().delay(),
-                Scope.of(job), robots, pacer);
+                Scope.of(job), robots, pacer, state, job.name());
         PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner, crawl.retry());
         return new CompositeItemProcessor<>(List.of(fetch, read));
     }
 
     @Bean
     @StepScope
-    CrawlResultWriter crawlResultWriter(Frontier frontier, PostRepository posts, JobFileLoader loader,
+    CrawlResultWriter crawlResultWriter(Frontier frontier, PostRepository posts, FetchState state, JobFileLoader loader,
                                         @Value("#{jobParameters['jobFile']}") String jobFile,
                                         @Value("#{jobParameters['job']}") String jobName,
                                         @Value("#{jobParameters['run']}") String run) {
         JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
-        return new CrawlResultWriter(frontier, posts, job.name(), run, job.scope().maxPages(), job.scope().maxPerPattern());
+        return new CrawlResultWriter(frontier, posts, state, job.name(), run, job.scope().maxPages(),
+                job.scope().maxPerPattern());
     }
 
     @Bean

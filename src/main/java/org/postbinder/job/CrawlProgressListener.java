@@ -20,6 +20,7 @@ class CrawlProgressListener implements ItemWriteListener<CrawlResult> {
                 case SKIPPED -> log.info("  skipped     {}  ({})", url, result.reason());
                 case VISITED -> log.info("  read        {}  ({} links)", url, result.links().size());
                 case NOT_A_POST -> log.info("  not a post  {}", url);
+                case UNCHANGED -> log.info("  unchanged   {}", url);
                 case PENDING -> { }
             }
         }

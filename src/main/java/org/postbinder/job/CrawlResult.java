@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.postbinder.crawl.DiscoveredLink;
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.FrontierEntry;
+import org.postbinder.crawl.Validators;
 import org.postbinder.store.Post;
 
 /**
@@ -15,14 +16,23 @@ import org.postbinder.store.Post;
  * PENDING with the time of its next try.
  */
 record CrawlResult(FrontierEntry entry, EntryStatus status, String reason, List<DiscoveredLink> links,
-                   Optional<Post> post, Optional<Instant> retryAt) {
+                   Optional<Post> post, Optional<Instant> retryAt, Optional<Validators> fetched) {
 
     CrawlResult {
         links = List.copyOf(links);
     }
 
     CrawlResult(FrontierEntry entry, EntryStatus status, String reason, List<DiscoveredLink> links, Optional<Post> post) {
-        this(entry, status, reason, links, post, Optional.empty());
+        this(entry, status, reason, links, post, Optional.empty(), Optional.empty());
+    }
+
+    /** The same result, marked as a fetch whose validators are to be remembered for the next run. */
+    CrawlResult fetchedWith(Validators validators) {
+        return new CrawlResult(entry, status, reason, links, post, retryAt, Optional.of(validators));
+    }
+
+    static CrawlResult unchanged(FrontierEntry entry, String reason) {
+        return new CrawlResult(entry, EntryStatus.UNCHANGED, reason, List.of(), Optional.empty());
     }
 
     static CrawlResult skipped(FrontierEntry entry, String reason) {
@@ -30,6 +40,7 @@ record CrawlResult(FrontierEntry entry, EntryStatus status, String reason, List<
     }
 
     static CrawlResult retryAt(FrontierEntry entry, Instant when, String reason) {
-        return new CrawlResult(entry, EntryStatus.PENDING, reason, List.of(), Optional.empty(), Optional.of(when));
+        return new CrawlResult(entry, EntryStatus.PENDING, reason, List.of(), Optional.empty(), Optional.of(when),
+                Optional.empty());
     }
 }

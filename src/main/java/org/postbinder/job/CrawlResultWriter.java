@@ -2,8 +2,12 @@ package org.postbinder.job;
 
 import org.postbinder.crawl.DiscoveredLink;
 import org.postbinder.crawl.EntryKind;
+import org.postbinder.crawl.EntryStatus;
+import org.postbinder.crawl.FetchState;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.store.PostRepository;
+import java.time.Instant;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -25,9 +29,12 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
     private final String run;
     private final int maxPages;
     private final int maxPerPattern;
+    private final FetchState state;
 
-    CrawlResultWriter(Frontier frontier, PostRepository posts, String job, String run, int maxPages, int maxPerPattern) {
+    CrawlResultWriter(Frontier frontier, PostRepository posts, FetchState state, String job, String run, int maxPages,
+                      int maxPerPattern) {
         this.frontier = frontier;
+        this.state = state;
         this.posts = posts;
         this.job = job;
         this.run = run;
@@ -41,7 +48,7 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
             int room = maxPages - frontier.countPages(job, run);
             for (DiscoveredLink link : result.links()) {
                 boolean isPage = link.kind() == EntryKind.PAGE;
-                if (isPage && (room <= 0 || isTrap(link))) {
+                if (isPage && (room <= 0 || isTrap(link) || unchangedSinceFetched(link))) {
                     continue;
                 }
                 int depth = link.sameDepth() ? result.entry().depth() : result.entry().depth() + 1;
@@ -49,13 +56,24 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
                     room--;
                 }
             }
-            result.post().ifPresent(post -> posts.save(job, run, post));
+            String url = result.entry().url().toString();
+            result.fetched().ifPresent(validators -> state.remember(job, url, validators, Instant.now()));
+            boolean unchangedText = result.post()
+                    .map(post -> posts.save(job, run, post) == PostRepository.SaveResult.UNCHANGED).orElse(false);
             if (result.retryAt().isPresent()) {
                 frontier.retryLater(result.entry().id(), result.retryAt().get(), result.reason());
+            } else if (unchangedText) {
+                frontier.complete(result.entry().id(), EntryStatus.UNCHANGED, "the text is stored already, unchanged");
             } else {
                 frontier.complete(result.entry().id(), result.status(), result.reason());
             }
         }
+    }
+
+    /** A sitemap entry whose lastmod is older than our last fetch of it has nothing new to give. */
+    private boolean unchangedSinceFetched(DiscoveredLink link) {
+        return link.lastModified().isPresent() && state.lastFetched(job, link.url().toString())
+                .filter(fetched -> !fetched.isBefore(link.lastModified().get())).isPresent();
     }
 
     /** One URL shape (an endless calendar, session ids) may produce only so many URLs per run. */

@@ -8,18 +8,20 @@ import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.FetchOutcome;
 import org.postbinder.crawl.FetchResult;
 import org.postbinder.crawl.FetchSettings;
+import org.postbinder.crawl.FetchState;
 import org.postbinder.crawl.Fetchers;
 import org.postbinder.crawl.FrontierEntry;
 import org.postbinder.crawl.HostPacer;
 import org.postbinder.crawl.RobotsPolicy;
 import org.postbinder.crawl.Scope;
 import org.postbinder.crawl.UrlGate;
+import org.postbinder.crawl.Validators;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Fetches a frontier URL politely: robots.txt first (the URL and every redirect hop must be allowed
  * and in scope), then the host's turn (the job's delay, raised by robots.txt's Crawl-delay), then
- * the request.
+ * the request, conditional when an earlier run fetched the URL.
  */
 class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
 
@@ -29,15 +31,19 @@ class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
     private final Scope scope;
     private final RobotsPolicy robots;
     private final HostPacer pacer;
+    private final FetchState state;
+    private final String job;
 
     FetchProcessor(Fetchers fetchers, FetchSettings settings, Duration delay, Scope scope, RobotsPolicy robots,
-                   HostPacer pacer) {
+                   HostPacer pacer, FetchState state, String job) {
         this.fetchers = fetchers;
         this.settings = settings;
         this.delay = delay;
         this.scope = scope;
         this.robots = robots;
         this.pacer = pacer;
+        this.state = state;
+        this.job = job;
     }
 
     @Override
@@ -52,13 +58,15 @@ class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
 
     private FetchResult fetch(FrontierEntry entry) {
         URI url = entry.url();
+        // what the last run got for this URL, so that an unchanged page answers 304
+        Validators known = state.known(job, url.toString());
         if (!isHttp(url)) {
-            return fetchers.fetch(url, settings.withGate(gate(entry.kind())));
+            return fetchers.fetch(url, settings.withGate(gate(entry.kind())), known);
         }
         Duration pace = max(delay, robots.rulesFor(url, settings, delay).crawlDelay());
         pacer.awaitTurn(url, pace);
         try {
-            return fetchers.fetch(url, settings.withGate(gate(entry.kind())));
+            return fetchers.fetch(url, settings.withGate(gate(entry.kind())), known);
         } finally {
             pacer.finished(url);
         }

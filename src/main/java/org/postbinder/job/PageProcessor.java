@@ -53,14 +53,18 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
     public CrawlResult process(FetchedEntry fetched) {
         FrontierEntry entry = fetched.entry();
         Optional<FetchedPage> page = fetched.result().page();
+        if (fetched.result().outcome() == FetchOutcome.NOT_MODIFIED) {
+            return CrawlResult.unchanged(entry, "not modified since the last fetch");
+        }
         if (page.isEmpty()) {
             return unfetched(entry, fetched.result());
         }
         try {
-            return switch (entry.kind()) {
+            CrawlResult result = switch (entry.kind()) {
                 case SITEMAP, FEED -> listing(entry, page.get());
                 case PAGE -> page(entry, page.get());
             };
+            return result.fetchedWith(page.get().validators());
         } catch (RuntimeException e) {
             return CrawlResult.skipped(entry, "cannot read: " + e);
         } catch (StackOverflowError e) {

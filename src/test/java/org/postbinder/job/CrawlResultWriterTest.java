@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.postbinder.crawl.DiscoveredLink;
 import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.EntryStatus;
+import org.postbinder.crawl.FetchState;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.crawl.FrontierEntry;
 import org.postbinder.store.Post;
@@ -31,7 +32,7 @@ class CrawlResultWriterTest {
     @Test
     void queuesNoMorePagesThanMaxPagesButStillQueuesFeeds() {
         // given
-        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, "blog", "r1", 5, 100);
+        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, new FetchState(jdbc), "blog", "r1", 5, 100);
         frontier.add("blog", "r1", URI.create("https://blog.example/"), EntryKind.PAGE, 0, "seed");
         FrontierEntry home = frontier.next("blog", "r1", Instant.now()).orElseThrow();
         List<DiscoveredLink> links = IntStream.rangeClosed(1, 10)
@@ -54,7 +55,7 @@ class CrawlResultWriterTest {
     @Test
     void theSameArticleAtTwoUrlsIsStoredOnce() {
         // given
-        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, "blog", "r1", 100, 100);
+        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, new FetchState(jdbc), "blog", "r1", 100, 100);
         frontier.add("blog", "r1", URI.create("https://blog.example/post/"), EntryKind.PAGE, 0, "seed");
         frontier.add("blog", "r1", URI.create("https://blog.example/amp/post/"), EntryKind.PAGE, 0, "seed");
         FrontierEntry original = frontier.next("blog", "r1", Instant.now()).orElseThrow();
@@ -66,6 +67,8 @@ class CrawlResultWriterTest {
 
         // then
         assertThat(posts.count("blog")).isEqualTo(1);
+        assertThat(jdbc.sql("select status from frontier where url = 'https://blog.example/amp/post/'")
+                .query(String.class).single()).isEqualTo("UNCHANGED");
         assertThat(posts.findAll("blog")).singleElement().satisfies(post ->
                 assertThat(post.canonicalUrl()).isEqualTo("https://blog.example/post/"));
         assertThat(frontier.next("blog", "r1", Instant.now())).isEmpty();

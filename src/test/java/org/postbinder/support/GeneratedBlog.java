@@ -17,6 +17,18 @@ public final class GeneratedBlog {
 
     private final int posts;
     private final long postDelayMillis;
+    private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger conditionalHits = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Body bytes sent in 200 responses so far. */
+    public long bytesSent() {
+        return bytesSent.get();
+    }
+
+    /** Requests answered 304 so far. */
+    public int notModified() {
+        return conditionalHits.get();
+    }
 
     public GeneratedBlog(int posts, long postDelayMillis) {
         this.posts = posts;
@@ -53,8 +65,18 @@ public final class GeneratedBlog {
                 LocalSiteServer.send(exchange, 404, "<h1>Not found</h1>".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            // validators, as a real server sends them: an unchanged page answers 304 to a conditional request
+            String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
+            exchange.getResponseHeaders().set("ETag", etag);
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                conditionalHits.incrementAndGet();
+                LocalSiteServer.send(exchange, 304, new byte[0]);
+                return;
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            bytesSent.addAndGet(bytes.length);
             exchange.getResponseHeaders().set("Content-Type", type);
-            LocalSiteServer.send(exchange, 200, body.getBytes(StandardCharsets.UTF_8));
+            LocalSiteServer.send(exchange, 200, bytes);
         });
     }
 

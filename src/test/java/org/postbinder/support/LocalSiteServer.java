@@ -78,6 +78,11 @@ public final class LocalSiteServer implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** How many requests reached the server so far. */
+    public int totalHits() {
+        return hits.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     /** How many requests reached paths starting with this prefix. */
     public long hitsMatching(String prefix) {
         return hits.entrySet().stream().filter(hit -> hit.getKey().startsWith(prefix))
