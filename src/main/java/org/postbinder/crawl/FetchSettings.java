@@ -12,16 +12,29 @@ import java.util.List;
  * @param allowPrivateAddresses whether loopback and private addresses may be fetched (see {@link AddressGuard})
  * @param allowedNetworks       internal networks that may be fetched even so
  * @param gate                  the job's scope and robots.txt, asked again at every redirect hop
+ * @param recorder              keeps every exchange (a WARC archive), or {@link ExchangeRecorder#NONE}
  */
 public record FetchSettings(String userAgent, Duration connectTimeout, Duration readTimeout, long maxBodyBytes,
-                            int maxRedirects, boolean allowPrivateAddresses, List<Cidr> allowedNetworks, UrlGate gate) {
+                            int maxRedirects, boolean allowPrivateAddresses, List<Cidr> allowedNetworks, UrlGate gate,
+                            ExchangeRecorder recorder) {
 
     public FetchSettings {
         allowedNetworks = List.copyOf(allowedNetworks);
     }
 
+    public FetchSettings(String userAgent, Duration connectTimeout, Duration readTimeout, long maxBodyBytes,
+                         int maxRedirects, boolean allowPrivateAddresses, List<Cidr> allowedNetworks, UrlGate gate) {
+        this(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses, allowedNetworks, gate,
+                ExchangeRecorder.NONE);
+    }
+
     public FetchSettings withGate(UrlGate gate) {
         return new FetchSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses,
-                allowedNetworks, gate);
+                allowedNetworks, gate, recorder);
+    }
+
+    public FetchSettings withRecorder(ExchangeRecorder recorder) {
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses,
+                allowedNetworks, gate, recorder);
     }
 }

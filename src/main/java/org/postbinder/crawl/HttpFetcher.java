@@ -119,8 +119,11 @@ public class HttpFetcher implements PageFetcher {
             try (InputStream body = response.body()) {
                 ScheduledFuture<?> abort = DEADLINES.schedule(() -> abort(body, timedOut),
                         Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                CapturingInputStream raw = new CapturingInputStream(body, settings.maxBodyBytes());
                 try {
-                    return answer(original, url, response, body, settings);
+                    Hop hop = answer(original, url, response, raw, settings);
+                    record(settings, request, response, raw, hop);
+                    return hop;
                 } finally {
                     abort.cancel(false);
                 }
@@ -183,6 +186,15 @@ public class HttpFetcher implements PageFetcher {
         Validators validators = new Validators(headers.firstValue("ETag"), headers.firstValue("Last-Modified"));
         return new Done(FetchResult.fetched(new FetchedPage(original, url, mediaType, charset(contentType), bytes.get(),
                 Instant.now(), validators)));
+    }
+
+    /** Keeps the exchange as it went over the wire; the body is complete only for a page that was read whole. */
+    private static void record(FetchSettings settings, HttpRequest request, HttpResponse<InputStream> response,
+                               CapturingInputStream raw, Hop hop) {
+        boolean fetched = hop instanceof Done done && done.result().outcome() == FetchOutcome.FETCHED;
+        boolean bodyless = response.statusCode() == 304 || response.statusCode() == 204;
+        settings.recorder().record(new Exchange(request.uri(), Instant.now(), request.headers().map(),
+                response.statusCode(), response.headers().map(), raw.copy(), raw.overflowed() || !fetched && !bodyless));
     }
 
     private static InputStream decoded(InputStream body, HttpHeaders headers) throws IOException {

@@ -17,12 +17,14 @@ public final class Scope {
 
     private final List<String> prefixes;
     private final List<String> hosts;
+    private final boolean fromWarcs;
     private final List<Pattern> include;
     private final List<Pattern> exclude;
 
-    private Scope(List<String> prefixes, List<String> hosts, List<Pattern> include, List<Pattern> exclude) {
+    private Scope(List<String> prefixes, List<String> hosts, List<Pattern> include, List<Pattern> exclude, boolean fromWarcs) {
         this.prefixes = List.copyOf(prefixes);
         this.hosts = List.copyOf(hosts);
+        this.fromWarcs = fromWarcs;
         this.include = List.copyOf(include);
         this.exclude = List.copyOf(exclude);
     }
@@ -40,7 +42,7 @@ public final class Scope {
                 .map(Scope::folder)
                 .toList();
         List<String> hosts = normalized.stream().map(URI::getHost).filter(Objects::nonNull).distinct().toList();
-        return new Scope(prefixes, hosts, job.scope().include(), job.scope().exclude());
+        return new Scope(prefixes, hosts, job.scope().include(), job.scope().exclude(), sources.fromWarcs());
     }
 
     public boolean contains(URI url) {
@@ -51,7 +53,8 @@ public final class Scope {
         if (!include.isEmpty()) {
             return include.stream().anyMatch(pattern -> pattern.matcher(text).find());
         }
-        return prefixes.stream().anyMatch(text::startsWith);
+        // a job rebuilt from WARC files is bounded by what the files hold
+        return fromWarcs || prefixes.stream().anyMatch(text::startsWith);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.postbinder.job;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -15,6 +16,9 @@ import org.postbinder.crawl.FrontierEntry;
 import org.postbinder.crawl.HostPacer;
 import org.postbinder.crawl.RobotsPolicy;
 import org.postbinder.crawl.Scope;
+import org.postbinder.crawl.WarcArchive;
+import org.postbinder.crawl.WarcReplay;
+import org.postbinder.crawl.WarcProperties;
 import org.postbinder.crawl.LinkDiscoverer;
 import org.postbinder.crawl.SitemapReader;
 import org.postbinder.export.ArchiveFileWriter;
@@ -95,20 +99,33 @@ public class ArchiveJobConfiguration {
     }
 
     @Bean
-    Step seedFrontierStep(JobRepository repository, PlatformTransactionManager transactions, SeedFrontierTasklet seedFrontierTasklet) {
-        return new StepBuilder(SEED_STEP, repository).tasklet(seedFrontierTasklet, transactions).build();
+    Step seedFrontierStep(JobRepository repository, PlatformTransactionManager transactions, SeedFrontierTasklet seedFrontierTasklet,
+                          WarcArchive warcArchive) {
+        // robots.txt of the start hosts is read here, and kept like every other exchange
+        return new StepBuilder(SEED_STEP, repository).tasklet(seedFrontierTasklet, transactions).stream(warcArchive).build();
     }
 
     @Bean
     Step crawlPostsStep(JobRepository repository, PlatformTransactionManager transactions, FrontierReader frontierReader,
-                        ItemProcessor<FrontierEntry, CrawlResult> crawlProcessor, CrawlResultWriter crawlResultWriter) {
+                        ItemProcessor<FrontierEntry, CrawlResult> crawlProcessor, CrawlResultWriter crawlResultWriter,
+                        WarcArchive warcArchive) {
         return new StepBuilder(CRAWL_STEP, repository).<FrontierEntry, CrawlResult>chunk(URLS_PER_CHUNK)
                 .transactionManager(transactions)
                 .reader(frontierReader)
                 .processor(crawlProcessor)
                 .writer(crawlResultWriter)
+                .stream(warcArchive)
                 .listener(new CrawlProgressListener())
                 .build();
+    }
+
+    /** Where this run keeps its HTTP exchanges; with WARC files switched off, it keeps nothing. */
+    @Bean
+    @StepScope
+    WarcArchive warcArchive(OutputProperties output, WarcProperties warc, @Value("#{jobParameters['job']}") String jobName,
+                            @Value("#{jobParameters['run']}") String run) {
+        return new WarcArchive(output.dir().resolve(jobName).resolve("warc"), jobName, run, warc.maxFileSize().toBytes(),
+                warc.enabled());
     }
 
     @Bean
@@ -133,12 +150,12 @@ public class ArchiveJobConfiguration {
     @Bean
     @StepScope
     SeedFrontierTasklet seedFrontierTasklet(Frontier frontier, JobFileLoader loader, RobotsPolicy robots,
-                                            CrawlProperties crawl,
+                                            CrawlProperties crawl, WarcArchive warcArchive,
                                             @Value("#{jobParameters['jobFile']}") String jobFile,
                                             @Value("#{jobParameters['job']}") String jobName,
                                             @Value("#{jobParameters['run']}") String run) {
         JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
-        return new SeedFrontierTasklet(frontier, job, run, robots, crawl.settingsFor(job.crawl()));
+        return new SeedFrontierTasklet(frontier, job, run, robots, crawl.settingsFor(job.crawl()).withRecorder(warcArchive));
     }
 
     @Bean
@@ -152,13 +169,15 @@ public class ArchiveJobConfiguration {
     @StepScope
     CompositeItemProcessor<FrontierEntry, CrawlResult> crawlProcessor(
             JobFileLoader loader, Fetchers fetchers, CrawlProperties crawl, RobotsPolicy robots, HostPacer pacer,
-            FetchState state,
+            FetchState state, WarcArchive warcArchive,
             LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor, PostCleaner cleaner,
             @Value("#{jobParameters['jobFile']}") String jobFile,
             @Value("#{jobParameters['job']}") String jobName) {
         JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
-        FetchProcessor fetch = new FetchProcessor(fetchers, crawl.settingsFor(job.crawl()), job.crawl().delay(),
-                Scope.of(job), robots, pacer, state, job.name());
+        FetchProcessor fetch = new FetchProcessor(fetchers, crawl.settingsFor(job.crawl()).withRecorder(warcArchive),
+                job.crawl().delay(),
+                Scope.of(job), robots, pacer, state, job.name(),
+                job.sources().fromWarcs() ? Optional.of(WarcReplay.of(job.sources().warcs())) : Optional.empty());
         PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner, crawl.retry());
         return new CompositeItemProcessor<>(List.of(fetch, read));
     }

@@ -16,12 +16,14 @@ import org.postbinder.crawl.RobotsPolicy;
 import org.postbinder.crawl.Scope;
 import org.postbinder.crawl.UrlGate;
 import org.postbinder.crawl.Validators;
+import org.postbinder.crawl.WarcReplay;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Fetches a frontier URL politely: robots.txt first (the URL and every redirect hop must be allowed
  * and in scope), then the host's turn (the job's delay, raised by robots.txt's Crawl-delay), then
- * the request, conditional when an earlier run fetched the URL.
+ * the request, conditional when an earlier run fetched the URL. A job rebuilt from WARC files reads
+ * every page from them instead.
  */
 class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
 
@@ -33,9 +35,10 @@ class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
     private final HostPacer pacer;
     private final FetchState state;
     private final String job;
+    private final Optional<WarcReplay> replay;
 
     FetchProcessor(Fetchers fetchers, FetchSettings settings, Duration delay, Scope scope, RobotsPolicy robots,
-                   HostPacer pacer, FetchState state, String job) {
+                   HostPacer pacer, FetchState state, String job, Optional<WarcReplay> replay) {
         this.fetchers = fetchers;
         this.settings = settings;
         this.delay = delay;
@@ -44,6 +47,7 @@ class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
         this.pacer = pacer;
         this.state = state;
         this.job = job;
+        this.replay = replay;
     }
 
     @Override
@@ -58,6 +62,9 @@ class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
 
     private FetchResult fetch(FrontierEntry entry) {
         URI url = entry.url();
+        if (replay.isPresent()) {
+            return replay.get().fetch(url, settings);
+        }
         // what the last run got for this URL, so that an unchanged page answers 304
         Validators known = state.known(job, url.toString());
         if (!isHttp(url)) {

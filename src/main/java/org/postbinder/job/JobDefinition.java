@@ -36,12 +36,24 @@ public record JobDefinition(
         Export export,
         Optional<Schedule> schedule) {
 
-    /** Start URLs, sitemaps and feeds; at least one URL in all. */
-    public record Sources(List<URI> startUrls, List<URI> sitemaps, List<URI> feeds) {
+    /**
+     * Start URLs, sitemaps and feeds, or WARC files to rebuild from; at least one source in all.
+     * A job with WARC files reads its pages from them and makes no request to the network.
+     */
+    public record Sources(List<URI> startUrls, List<URI> sitemaps, List<URI> feeds, List<Path> warcs) {
         public Sources {
             startUrls = List.copyOf(startUrls);
             sitemaps = List.copyOf(sitemaps);
             feeds = List.copyOf(feeds);
+            warcs = List.copyOf(warcs);
+        }
+
+        public Sources(List<URI> startUrls, List<URI> sitemaps, List<URI> feeds) {
+            this(startUrls, sitemaps, feeds, List.of());
+        }
+
+        public boolean fromWarcs() {
+            return !warcs.isEmpty();
         }
     }
 

@@ -36,7 +36,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   <dt>name</dt><dd>job name; defaults to the file name without extension</dd>
  *   <dt>title</dt><dd>human title for the PDF cover</dd>
  *   <dt>sources</dt><dd>start-urls, sitemaps, feeds: http(s) or file URLs;
- *       a relative {@code file:} path resolves against the job file's folder</dd>
+ *       a relative {@code file:} path resolves against the job file's folder; warcs: WARC files or
+ *       folders of them to rebuild from, without the network</dd>
  *   <dt>scope</dt><dd>include, exclude (regexes on the URL), max-pages, max-depth, max-per-pattern</dd>
  *   <dt>crawl</dt><dd>user-agent, delay, timeout, allow-private-addresses, allowed-networks</dd>
  *   <dt>extract</dt><dd>title, body, author, date (CSS selectors), remove (selectors), require-date</dd>
@@ -119,11 +120,12 @@ public class JobFileLoader {
         List<URI> start = yaml.list("start-urls", raw -> url(raw, folder));
         List<URI> sitemaps = yaml.list("sitemaps", raw -> url(raw, folder));
         List<URI> feeds = yaml.list("feeds", raw -> url(raw, folder));
+        List<Path> warcs = yaml.list("warcs", raw -> warcFiles(raw, folder)).stream().flatMap(List::stream).toList();
         yaml.rejectUnknownKeys();
-        if (start.isEmpty() && sitemaps.isEmpty() && feeds.isEmpty()) {
-            throw yaml.invalid("give at least one of start-urls, sitemaps or feeds");
+        if (start.isEmpty() && sitemaps.isEmpty() && feeds.isEmpty() && warcs.isEmpty()) {
+            throw yaml.invalid("give at least one of start-urls, sitemaps, feeds or warcs");
         }
-        return new JobDefinition.Sources(start, sitemaps, feeds);
+        return new JobDefinition.Sources(start, sitemaps, feeds, warcs);
     }
 
     private JobDefinition.Scope scope(YamlSection yaml) {
@@ -216,6 +218,26 @@ public class JobFileLoader {
                 return uri.isOpaque() ? folder.resolve(uri.getSchemeSpecificPart()).normalize().toUri() : uri;
             }
             default -> throw new IllegalArgumentException("expected an http:, https: or file: URL");
+        }
+    }
+
+    /** A WARC file, or a folder of them (a crawl's output/<job>/warc/); relative paths resolve against the job file. */
+    private static List<Path> warcFiles(String raw, Path folder) {
+        Path path = folder.resolve(raw.strip()).normalize();
+        if (Files.isRegularFile(path)) {
+            return List.of(path);
+        }
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException("no such WARC file or folder");
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(path)) {
+            List<Path> warcs = files.filter(file -> file.getFileName().toString().matches(".*\\.warc(\\.gz)?")).sorted().toList();
+            if (warcs.isEmpty()) {
+                throw new IllegalArgumentException("the folder holds no .warc or .warc.gz file");
+            }
+            return warcs;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot list the folder: " + e.getMessage());
         }
     }
 

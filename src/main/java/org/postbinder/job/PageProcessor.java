@@ -116,6 +116,10 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
      * advertises (every WordPress post advertises its own comments feed).
      */
     private List<DiscoveredLink> followable(FrontierEntry from, List<DiscoveredLink> links) {
+        if (job.sources().fromWarcs()) {
+            // every captured page is a seed already; a link to anything else would only be "not in the WARC files"
+            return List.of();
+        }
         return links.stream()
                 .filter(link -> link.kind() == EntryKind.PAGE ? scope.contains(link.url()) : scope.allowsListing(link.url()))
                 .filter(link -> link.kind() != EntryKind.FEED || from.depth() == 0 || from.kind() != EntryKind.PAGE)

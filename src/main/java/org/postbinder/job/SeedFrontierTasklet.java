@@ -10,6 +10,7 @@ import org.postbinder.crawl.Frontier;
 import org.postbinder.crawl.RobotsPolicy;
 import org.postbinder.crawl.Scope;
 import org.postbinder.crawl.UrlNormalizer;
+import org.postbinder.crawl.WarcReplay;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -17,7 +18,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Queues a run's sources, all at depth 0: start URLs, sitemaps and feeds from the job file, and the
- * sitemaps that the start hosts' robots.txt lists. Adding is idempotent, so a restarted run seeds
+ * sitemaps that the start hosts' robots.txt lists; for a job rebuilt from WARC files, every HTML page
+ * the files hold. Adding is idempotent, so a restarted run seeds
  * nothing twice.
  */
 class SeedFrontierTasklet implements Tasklet {
@@ -41,7 +43,11 @@ class SeedFrontierTasklet implements Tasklet {
         seed(job.sources().startUrls(), EntryKind.PAGE);
         seed(job.sources().sitemaps(), EntryKind.SITEMAP);
         seed(job.sources().feeds(), EntryKind.FEED);
-        seed(robotsSitemaps(), EntryKind.SITEMAP);
+        if (job.sources().fromWarcs()) {
+            seed(WarcReplay.of(job.sources().warcs()).htmlPages(), EntryKind.PAGE);
+        } else {
+            seed(robotsSitemaps(), EntryKind.SITEMAP);
+        }
         return RepeatStatus.FINISHED;
     }
 

@@ -82,7 +82,7 @@ class JobFileLoaderTest {
             bad-selector.yml       | :4: extract.body: invalid value 'div[class='
             bad-format.yml         | :4: export.formats: invalid value 'docx'
             bad-no-sources.yml     | :1: sources: is required
-            bad-empty-sources.yml  | :3: sources: give at least one of start-urls, sitemaps or feeds
+            bad-empty-sources.yml  | :3: sources: give at least one of start-urls, sitemaps, feeds or warcs
             bad-duplicate-key.yml  | :5: scope: duplicate key
             bad-yaml.yml           | : not valid YAML
             bad-name.yml           | :1: name: invalid value 'My Blog!'

@@ -1,0 +1,165 @@
+package org.postbinder.crawl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.netpreserve.jwarc.HttpRequest;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcTruncationReason;
+import org.netpreserve.jwarc.WarcWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+
+/**
+ * Keeps every HTTP exchange of a run in gzipped WARC files (with jwarc): a request record and a
+ * response record with the body as it was received. Files are named
+ * {@code <job>-<run>-<n>.warc.gz} and a new one starts when the current one passes the size limit,
+ * and at every (re)start of the crawl step, so that a file a crash may have cut short is never
+ * appended to. Thread-safe.
+ */
+public class WarcArchive implements ItemStream, ExchangeRecorder {
+
+    private final Path folder;
+    private final String prefix;
+    private final long maxFileBytes;
+    private final boolean enabled;
+    private @Nullable WarcWriter writer;
+    private @Nullable FileChannel channel;
+
+    /** With {@code enabled} false the archive keeps nothing and writes no file. */
+    public WarcArchive(Path folder, String job, String run, long maxFileBytes, boolean enabled) {
+        this.folder = folder;
+        this.prefix = job + "-" + run + "-";
+        this.maxFileBytes = maxFileBytes;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public synchronized void open(ExecutionContext context) {
+        // a new file at every (re)start: the last one may end in a record a crash cut short
+        closeQuietly();
+    }
+
+    @Override
+    public synchronized void record(Exchange exchange) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            if (writer == null || channel == null) {
+                startNextFile();
+            }
+            WarcRequest request = new WarcRequest.Builder(exchange.url())
+                    .date(exchange.at())
+                    .body(MediaType.HTTP_REQUEST, new HttpRequest.Builder("GET", exchange.url().getRawPath()
+                            + (exchange.url().getRawQuery() == null ? "" : "?" + exchange.url().getRawQuery()))
+                            .addHeaders(exchange.requestHeaders()).build())
+                    .build();
+            HttpResponse.Builder http = new HttpResponse.Builder(exchange.status(), "")
+                    .addHeaders(withoutLengthHeaders(exchange.responseHeaders()))
+                    .body(contentType(exchange.responseHeaders()), exchange.rawBody());
+            WarcResponse.Builder response = new WarcResponse.Builder(exchange.url())
+                    .date(exchange.at())
+                    .concurrentTo(request.id())
+                    .body(MediaType.HTTP_RESPONSE, http.build());
+            if (exchange.truncated()) {
+                response.truncated(WarcTruncationReason.LENGTH);
+            }
+            writer.write(request);
+            writer.write(response.build());
+            if (channel.size() >= maxFileBytes) {
+                closeFile();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the WARC record of " + exchange.url(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            closeFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the WARC file in " + folder, e);
+        }
+    }
+
+    /** The WARC files of this run, in the order they were written. */
+    public List<Path> files() {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> index(file) >= 0).sorted((a, b) -> Integer.compare(index(a), index(b))).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            closeFile();
+        } catch (IOException e) {
+            writer = null;
+            channel = null;
+        }
+    }
+
+    private void startNextFile() {
+        try {
+            closeFile();
+            Files.createDirectories(folder);
+            int next = files().stream().mapToInt(this::index).max().orElse(-1) + 1;
+            Path file = folder.resolve(String.format("%s%05d.warc.gz", prefix, next));
+            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            writer = new WarcWriter(channel, WarcCompression.GZIP);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a WARC file in " + folder, e);
+        }
+    }
+
+    private void closeFile() throws IOException {
+        if (writer != null) {
+            writer.close();
+        }
+        if (channel != null && channel.isOpen()) {
+            channel.force(true);
+            channel.close();
+        }
+        writer = null;
+        channel = null;
+    }
+
+    private int index(Path file) {
+        Matcher matcher = Pattern.compile(Pattern.quote(prefix) + "(\\d{5})\\.warc\\.gz").matcher(file.getFileName().toString());
+        return matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
+    }
+
+    private static MediaType contentType(Map<String, List<String>> headers) {
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("content-type") && !header.getValue().isEmpty())
+                .map(header -> MediaType.parseLeniently(header.getValue().get(0)))
+                .findFirst().orElse(MediaType.OCTET_STREAM);
+    }
+
+    /** The body is stored as received; its type and length are written again by the record, not copied. */
+    private static Map<String, List<String>> withoutLengthHeaders(Map<String, List<String>> headers) {
+        return headers.entrySet().stream()
+                .filter(header -> !header.getKey().equalsIgnoreCase("content-length")
+                        && !header.getKey().equalsIgnoreCase("content-type")
+                        && !header.getKey().equalsIgnoreCase("transfer-encoding")
+                        && !header.getKey().startsWith(":"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}
