@@ -108,14 +108,14 @@ public class ArchiveJobConfiguration {
     @Bean
     Step crawlPostsStep(JobRepository repository, PlatformTransactionManager transactions, FrontierReader frontierReader,
                         ItemProcessor<FrontierEntry, CrawlResult> crawlProcessor, CrawlResultWriter crawlResultWriter,
-                        WarcArchive warcArchive) {
+                        WarcArchive warcArchive, Frontier frontier) {
         return new StepBuilder(CRAWL_STEP, repository).<FrontierEntry, CrawlResult>chunk(URLS_PER_CHUNK)
                 .transactionManager(transactions)
                 .reader(frontierReader)
                 .processor(crawlProcessor)
                 .writer(crawlResultWriter)
                 .stream(warcArchive)
-                .listener(new CrawlProgressListener())
+                .listener(new CrawlProgressListener(frontier))
                 .build();
     }
 

@@ -73,6 +73,22 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
         }
     }
 
+    /**
+     * An image or archive that the server calls HTML: text in any encoding has almost no NUL and
+     * control bytes in its first kilobytes, binary formats have plenty.
+     */
+    static boolean looksBinary(byte[] body) {
+        int sample = Math.min(body.length, 4096);
+        int controls = 0;
+        for (int i = 0; i < sample; i++) {
+            int b = body[i] & 0xff;
+            if (b == 0 || b < 0x09 || b > 0x0d && b < 0x20 && b != 0x1b) {
+                controls++;
+            }
+        }
+        return sample > 0 && controls > sample / 20;
+    }
+
     /** A failure that may pass is tried again later, while the schedule allows; anything else is a skip. */
     private CrawlResult unfetched(FrontierEntry entry, FetchResult result) {
         String reason = result.outcome().name().toLowerCase(Locale.ROOT) + ": " + result.reason();
@@ -97,6 +113,9 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
     private CrawlResult page(FrontierEntry entry, FetchedPage page) {
         if (!page.isHtml()) {
             return CrawlResult.skipped(entry, "not an HTML page: " + page.contentType());
+        }
+        if (looksBinary(page.body())) {
+            return CrawlResult.skipped(entry, "binary data served as " + page.contentType());
         }
         Document document = page.parse();
         List<DiscoveredLink> links = followable(entry, discoverer.discover(document));

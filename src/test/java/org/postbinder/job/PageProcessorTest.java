@@ -41,6 +41,27 @@ class PageProcessorTest {
     }
 
     @Test
+    void binaryDataServedAsHtmlIsSkippedWithAReason() {
+        byte[] png = new byte[4096];
+        new java.util.Random(7).nextBytes(png);
+        FrontierEntry entry = new FrontierEntry(1, URI.create("https://blog.example/image.html"), EntryKind.PAGE, 0, 0);
+        FetchedPage page = new FetchedPage(entry.url(), entry.url(), "text/html", Optional.empty(), png, Instant.EPOCH);
+
+        CrawlResult result = processor.process(new FetchedEntry(entry, FetchResult.fetched(page)));
+
+        assertThat(result.status()).isEqualTo(EntryStatus.SKIPPED);
+        assertThat(result.reason()).isEqualTo("binary data served as text/html");
+    }
+
+    @Test
+    void textInAnyScriptIsNotMistakenForBinary() {
+        assertThat(PageProcessor.looksBinary("<p>Библиотеки, 图书馆, المكتبات, Βιβλιοθήκες</p>\n\t".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(PageProcessor.looksBinary("<p>Büchereien</p>".getBytes(java.nio.charset.Charset.forName("windows-1252"))))
+                .isFalse();
+    }
+
+    @Test
     void somethingThatIsNotHtmlIsSkippedWithItsType() {
         CrawlResult result = processor.process(fetched("https://blog.example/data/", "application/xml", "<x/>"));
 
