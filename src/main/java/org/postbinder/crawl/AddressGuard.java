@@ -61,30 +61,48 @@ public final class AddressGuard {
         if (address instanceof Inet4Address) {
             int first = bytes[0] & 0xff;
             int second = bytes[1] & 0xff;
-            // 100.64.0.0/10 carrier-grade NAT, 0.0.0.0/8 "this network", 255.255.255.255 broadcast
-            return first == 100 && second >= 64 && second < 128 || first == 0 || first == 255 && second == 255;
+            int third = bytes[2] & 0xff;
+            // 100.64.0.0/10 carrier-grade NAT, 0.0.0.0/8 "this network", 192.0.0.0/24 protocol assignments,
+            // 198.18.0.0/15 benchmarking, 240.0.0.0/4 reserved and broadcast
+            return first == 100 && second >= 64 && second < 128 || first == 0 || first == 192 && second == 0 && third == 0
+                    || first == 198 && (second == 18 || second == 19) || first >= 240;
         }
         if (address instanceof Inet6Address) {
             int first = bytes[0] & 0xff;
-            // fc00::/7 unique-local; an IPv4-mapped address (::ffff:10.0.0.1) is judged by its IPv4 part
-            return (first & 0xfe) == 0xfc || isMappedInternal(bytes);
+            // fc00::/7 unique-local; IPv6 forms that carry an IPv4 address are judged by that address
+            return (first & 0xfe) == 0xfc || embeddedIpv4(bytes).map(AddressGuard::isInternal).orElse(false);
         }
         return false;
     }
 
-    private static boolean isMappedInternal(byte[] bytes) {
-        for (int i = 0; i < 10; i++) {
+    /**
+     * The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), NAT64
+     * (64:ff9b::a.b.c.d) or 6to4 (2002:AABB:CCDD::) address: on networks that translate them, they
+     * reach that IPv4 address.
+     */
+    private static Optional<InetAddress> embeddedIpv4(byte[] bytes) {
+        byte[] v4 = null;
+        if (zeros(bytes, 0, 10) && ((bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff || zeros(bytes, 10, 12))) {
+            v4 = new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]};
+        } else if ((bytes[0] & 0xff) == 0x00 && (bytes[1] & 0xff) == 0x64 && (bytes[2] & 0xff) == 0xff
+                && (bytes[3] & 0xff) == 0x9b && zeros(bytes, 4, 12)) {
+            v4 = new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]};
+        } else if ((bytes[0] & 0xff) == 0x20 && (bytes[1] & 0xff) == 0x02) {
+            v4 = new byte[] {bytes[2], bytes[3], bytes[4], bytes[5]};
+        }
+        try {
+            return v4 == null ? Optional.empty() : Optional.of(InetAddress.getByAddress(v4));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean zeros(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (bytes[i] != 0) {
                 return false;
             }
         }
-        if ((bytes[10] & 0xff) != 0xff || (bytes[11] & 0xff) != 0xff) {
-            return false;
-        }
-        try {
-            return isInternal(InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}));
-        } catch (UnknownHostException e) {
-            return true;
-        }
+        return true;
     }
 }

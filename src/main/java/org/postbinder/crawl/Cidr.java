@@ -13,7 +13,8 @@ public record Cidr(byte[] network, int prefixLength) {
     /** Parses "address/length" (or a single address); only IP literals are accepted, never host names. */
     public static Cidr parse(String text) {
         String[] parts = text.strip().split("/", 2);
-        if (!parts[0].matches("[0-9a-fA-F:.]+")) {
+        // an IPv4 literal, or an IPv6 one (which has a colon): never a name that DNS would resolve
+        if (!parts[0].matches("\\d{1,3}(\\.\\d{1,3}){3}") && !parts[0].matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
             throw new IllegalArgumentException("expected an IP address or network, like 10.0.0.0/8");
         }
         byte[] address;

@@ -34,8 +34,14 @@ public class FetchState {
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
+    /** Longer validators are not kept: a cut one would never match again. */
+    static final int MAX_ETAG = 500;
+    static final int MAX_LAST_MODIFIED = 100;
+
     /** Records a fetch that returned a page (or a 304, which confirms the page as it was). */
-    public void remember(String job, String url, Validators validators, Instant fetchedAt) {
+    public void remember(String job, String url, Validators given, Instant fetchedAt) {
+        Validators validators = new Validators(given.etag().filter(etag -> etag.length() <= MAX_ETAG),
+                given.lastModified().filter(date -> date.length() <= MAX_LAST_MODIFIED));
         int updated = jdbc.sql("""
                         update fetch_state set etag = :etag, last_modified = :lastModified, fetched_at = :fetchedAt
                         where job_name = :job and url = :url

@@ -32,6 +32,10 @@ public class FileFetcher implements PageFetcher {
 
     @Override
     public FetchResult fetch(URI url, FetchSettings settings, Validators known) {
+        Optional<String> refused = settings.gate().refusal(url);
+        if (refused.isPresent()) {
+            return FetchResult.skipped(FetchOutcome.BLOCKED, refused.get());
+        }
         Path path;
         try {
             path = Path.of(url);

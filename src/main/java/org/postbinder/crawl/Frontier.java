@@ -102,6 +102,11 @@ public class Frontier {
                 .param("job", job).param("run", run).query(Integer.class).single();
     }
 
+    public int countListings(String job, String run) {
+        return jdbc.sql("select count(*) from frontier where job_name = :job and run_id = :run and kind <> 'PAGE'")
+                .param("job", job).param("run", run).query(Integer.class).single();
+    }
+
     public Map<EntryStatus, Integer> countByStatus(String job, String run) {
         Map<EntryStatus, Integer> counts = new java.util.EnumMap<>(EntryStatus.class);
         jdbc.sql("select status, count(*) as n from frontier where job_name = :job and run_id = :run group by status")

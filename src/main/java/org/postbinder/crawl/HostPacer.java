@@ -16,8 +16,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class HostPacer {
 
+    /** A host asking for a longer pause than this has its URLs skipped for the run instead (see RetrySchedule). */
+    static final Duration MAX_HOLD_OFF = Duration.ofMinutes(5);
+
     private final Map<String, Long> lastRequestNanos = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, Long> holdOffUntilNanos = new ConcurrentHashMap<>();
+
+    /**
+     * The host asked to be left alone for a while (429 or 503 with Retry-After): no request to it
+     * before then, whatever URL it is for.
+     */
+    public void holdOff(URI url, Duration wait) {
+        if (url.getHost() != null) {
+            long capped = Math.min(wait.toNanos(), MAX_HOLD_OFF.toNanos());
+            holdOffUntilNanos.merge(url.getHost(), System.nanoTime() + capped, Math::max);
+        }
+    }
 
     /** Marks the end of a request to this URL's host: the next one waits from now. */
     public void finished(URI url) {
@@ -29,19 +44,16 @@ public class HostPacer {
     /** Blocks until a request to this URL's host may be made, and counts it as started. */
     public void awaitTurn(URI url, Duration delay) {
         String host = url.getHost();
-        if (host == null || delay.isZero()) {
-            if (host != null) {
-                lastRequestNanos.put(host, System.nanoTime());
-            }
+        if (host == null) {
             return;
         }
         synchronized (lock(host)) {
             Long last = lastRequestNanos.get(host);
-            if (last != null) {
-                long wait = last + delay.toNanos() - System.nanoTime();
-                if (wait > 0) {
-                    sleep(wait);
-                }
+            long due = last == null ? System.nanoTime() : last + delay.toNanos();
+            due = Math.max(due, holdOffUntilNanos.getOrDefault(host, 0L));
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                sleep(wait);
             }
             lastRequestNanos.put(host, System.nanoTime());
         }

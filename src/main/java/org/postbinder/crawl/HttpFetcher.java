@@ -157,7 +157,12 @@ public class HttpFetcher implements PageFetcher {
             if (location.isEmpty()) {
                 return new Done(FetchResult.skipped(FetchOutcome.FAILED, "HTTP " + status + " without a Location"));
             }
-            Optional<URI> target = UrlNormalizer.parse(url.resolve(location.get().strip().replace(" ", "%20")).toString());
+            Optional<URI> target;
+            try {
+                target = UrlNormalizer.parse(url.resolve(UrlNormalizer.escapeIllegal(location.get().strip())).toString());
+            } catch (IllegalArgumentException e) {
+                target = Optional.empty();
+            }
             return target.<Hop>map(Redirect::new)
                     .orElseGet(() -> new Done(FetchResult.skipped(FetchOutcome.FAILED, "redirect to " + location.get())));
         }

@@ -26,6 +26,8 @@ public class RobotsPolicy {
 
     /** RFC 9309 lets a crawler keep robots.txt for up to a day. */
     static final Duration KEEP_RULES = Duration.ofHours(24);
+    /** A robots.txt that could not be read is asked for again this soon: one timeout must not close a host for the night. */
+    static final Duration KEEP_FAILURE = Duration.ofMinutes(10);
     /** A Crawl-delay beyond this would stall a nightly crawl; the host is then crawled at this pace. */
     static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(60);
 
@@ -55,13 +57,17 @@ public class RobotsPolicy {
         public List<String> sitemaps() {
             return rules.getSitemaps();
         }
+
+        boolean couldNotRead() {
+            return rules.isAllowNone() && rules.isDeferVisits();
+        }
     }
 
     /** The rules for an http(s) URL's origin, fetching robots.txt when they are not known or too old. */
     public Rules rulesFor(URI url, FetchSettings settings, Duration jobDelay) {
         String origin = origin(url);
         Rules known = byOrigin.get(origin);
-        if (known != null && known.readAt().plus(KEEP_RULES).isAfter(Instant.now())) {
+        if (known != null && known.readAt().plus(known.couldNotRead() ? KEEP_FAILURE : KEEP_RULES).isAfter(Instant.now())) {
             return known;
         }
         Rules read = read(URI.create(origin + "/robots.txt"), settings, jobDelay);
@@ -78,7 +84,7 @@ public class RobotsPolicy {
         if (rules.allows(url)) {
             return Optional.empty();
         }
-        return Optional.of(rules.rules().isAllowNone() && rules.rules().isDeferVisits()
+        return Optional.of(rules.couldNotRead()
                 ? "robots.txt could not be read; the host is not crawled for now"
                 : "robots.txt disallows it");
     }

@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
 public final class UrlNormalizer {
 
     /** Characters a path or query may hold as they are (RFC 3986 unreserved, sub-delims, ':', '@', '/'). */
-    private static final String PLAIN = "-._~!$'()*,;:@/";
+    private static final String PLAIN = "-._~!$&'()*+,;=:@/";
+    /** RFC 3986 reserved characters: an escaped one means something else than the plain one, so it stays escaped. */
+    private static final String RESERVED = ":/?#[]@!$&'()*+,;=%";
     /** Parameters that say where a reader came from, never which page they asked for. */
     private static final Pattern TRACKING = Pattern.compile("(?i)utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid"
             + "|mc_cid|mc_eid|_ga|_gl|yclid|igshid|twclid|ttclid|oly_enc_id|oly_anon_id|vero_id|_hsenc|_hsmi|mkt_tok");
@@ -60,11 +62,11 @@ public final class UrlNormalizer {
         if (port != -1) {
             text.append(':').append(port);
         }
-        text.append(encode(removeDotSegments(rawPath), "/?#%"));
+        text.append(encode(removeDotSegments(rawPath), RESERVED));
         String query = url.getRawQuery() == null ? "" : cleanQuery(url.getRawQuery());
         if (!query.isEmpty()) {
             // in a query, an escaped & = + ; separates nothing: it must stay escaped
-            text.append('?').append(encode(query, "/?#%&=+;"));
+            text.append('?').append(encode(query, RESERVED));
         }
         try {
             return Optional.of(new URI(text.toString()));
@@ -75,10 +77,15 @@ public final class UrlNormalizer {
 
     public static Optional<URI> parse(String raw) {
         try {
-            return normalize(new URI(encode(asciiHost(raw.strip()), "/?#%&=+;:[]")));
+            return normalize(new URI(escapeIllegal(asciiHost(raw.strip()))));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Escapes what may not stand in a URI at all (spaces, "|", "^", non-ASCII, ...), leaving the rest as written. */
+    public static String escapeIllegal(String reference) {
+        return encode(reference, RESERVED);
     }
 
     /**
@@ -138,7 +145,7 @@ public final class UrlNormalizer {
             char c = part.charAt(i);
             if (c == '%' && i + 2 < part.length() && isHex(part.charAt(i + 1)) && isHex(part.charAt(i + 2))) {
                 int value = Integer.parseInt(part.substring(i + 1, i + 3), 16);
-                if (value < 0x80 && keepEscaped.indexOf(value) >= 0) {
+                if (value < 0x80 && keepEscaped.indexOf(value) >= 0 || value < 0x20 || value == 0x7f) {
                     out.append('%').append(part.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
                 } else {
                     escapeOrKeep(out, (byte) value, keepEscaped);

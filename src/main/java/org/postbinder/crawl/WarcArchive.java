@@ -85,7 +85,28 @@ public class WarcArchive implements ItemStream, ExchangeRecorder {
                 closeFile();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the WARC record of " + exchange.url(), e);
+            // a half-written record must not be followed by more: the file is closed and left as it is
+            closeQuietly();
+            throw new WriteFailure("cannot write the WARC record of " + exchange.url() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the records written so far durable when the chunk that fetched them commits. */
+    @Override
+    public synchronized void update(ExecutionContext context) {
+        try {
+            if (channel != null && channel.isOpen()) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            throw new WriteFailure("cannot flush the WARC file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The WARC files could not be written (a full disk, say): the crawl stops rather than go on unrecorded. */
+    public static class WriteFailure extends UncheckedIOException {
+        public WriteFailure(String message, IOException cause) {
+            super(message, cause);
         }
     }
 

@@ -2,12 +2,12 @@ package org.postbinder.crawl;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +28,16 @@ import org.netpreserve.jwarc.WarcResponse;
  */
 public final class WarcReplay implements PageFetcher {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WarcReplay.class);
+
     /** Where one capture lies: its file and the record's offset in it. */
     private record Capture(Path file, long offset, String contentType) {}
 
     private final Map<String, Capture> captures;
 
     private WarcReplay(Map<String, Capture> captures) {
-        this.captures = Map.copyOf(captures);
+        // in capture order, which is the order the crawl found the pages
+        this.captures = Collections.unmodifiableMap(new LinkedHashMap<>(captures));
     }
 
     public static WarcReplay of(List<Path> files) {
@@ -43,14 +46,17 @@ public final class WarcReplay implements PageFetcher {
             try (WarcReader reader = new WarcReader(file)) {
                 for (Optional<WarcRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
                     long offset = reader.position();
-                    if (next.get() instanceof WarcResponse response && response.http().status() / 100 == 2) {
+                    // a capture cut short (too large, an error status) would rebuild a page with half its text
+                    if (next.get() instanceof WarcResponse response && response.http().status() / 100 == 2
+                            && response.headers().first("WARC-Truncated").isEmpty()) {
                         String type = response.http().headers().first("Content-Type").orElse("text/html");
                         UrlNormalizer.normalize(response.targetURI())
                                 .ifPresent(url -> captures.put(url.toString(), new Capture(file, offset, type)));
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the WARC file " + file + ": " + e.getMessage(), e);
+            } catch (IOException | RuntimeException e) {
+                // a file a crash cut short: the records before the damage still count
+                LOG.warn("WARC file {} is damaged after {} captures: {}", file, captures.size(), e.getMessage());
             }
         }
         return new WarcReplay(captures);

@@ -22,6 +22,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 class CrawlResultWriter implements ItemWriter<CrawlResult> {
 
     private static final Logger log = LoggerFactory.getLogger("org.postbinder.progress");
+    /** Enough sitemaps and feeds for the largest news site's archive. */
+    static final int MAX_LISTINGS = 1_000;
 
     private final Frontier frontier;
     private final PostRepository posts;
@@ -48,7 +50,10 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
             int room = maxPages - frontier.countPages(job, run);
             for (DiscoveredLink link : result.links()) {
                 boolean isPage = link.kind() == EntryKind.PAGE;
-                if (isPage && (room <= 0 || isTrap(link) || unchangedSinceFetched(link))) {
+                if (isPage ? room <= 0 || unchangedSinceFetched(link) : tooManyListings()) {
+                    continue;
+                }
+                if (isTrap(link)) {
                     continue;
                 }
                 int depth = link.sameDepth() ? result.entry().depth() : result.entry().depth() + 1;
@@ -68,6 +73,14 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
                 frontier.complete(result.entry().id(), result.status(), result.reason());
             }
         }
+    }
+
+    /**
+     * Sitemaps and feeds a run may read: a sitemap index that lists sitemap indexes without end
+     * must not keep a crawl going for ever.
+     */
+    private boolean tooManyListings() {
+        return frontier.countListings(job, run) >= MAX_LISTINGS;
     }
 
     /** A sitemap entry whose lastmod is older than our last fetch of it has nothing new to give. */

@@ -16,14 +16,16 @@ import org.postbinder.crawl.RobotsPolicy;
 import org.postbinder.crawl.Scope;
 import org.postbinder.crawl.UrlGate;
 import org.postbinder.crawl.Validators;
+import org.postbinder.crawl.WarcArchive;
 import org.postbinder.crawl.WarcReplay;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Fetches a frontier URL politely: robots.txt first (the URL and every redirect hop must be allowed
- * and in scope), then the host's turn (the job's delay, raised by robots.txt's Crawl-delay), then
- * the request, conditional when an earlier run fetched the URL. A job rebuilt from WARC files reads
- * every page from them instead.
+ * Fetches a frontier URL politely. Before the URL and before every redirect hop: the hop must be in
+ * scope and allowed by its host's robots.txt, and it waits for the host's turn (the job's delay,
+ * raised by robots.txt's Crawl-delay, and any Retry-After the host gave). The request is
+ * conditional when an earlier run fetched the URL. A job rebuilt from WARC files reads every page
+ * from them instead.
  */
 class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
 
@@ -52,41 +54,43 @@ class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
 
     @Override
     public FetchedEntry process(FrontierEntry entry) {
-        try {
-            return new FetchedEntry(entry, fetch(entry));
-        } catch (RuntimeException e) {
-            // a fetcher bug must cost one URL, not stop the crawl on the same URL at every restart
-            return new FetchedEntry(entry, FetchResult.skipped(FetchOutcome.FAILED, "cannot fetch: " + e));
-        }
-    }
-
-    private FetchResult fetch(FrontierEntry entry) {
         URI url = entry.url();
         if (replay.isPresent()) {
-            return replay.get().fetch(url, settings);
+            return new FetchedEntry(entry, replay.get().fetch(url, settings));
         }
         // what the last run got for this URL, so that an unchanged page answers 304
         Validators known = state.known(job, url.toString());
-        if (!isHttp(url)) {
-            return fetchers.fetch(url, settings.withGate(gate(entry.kind())), known);
-        }
-        Duration pace = max(delay, robots.rulesFor(url, settings, delay).crawlDelay());
-        pacer.awaitTurn(url, pace);
         try {
-            return fetchers.fetch(url, settings.withGate(gate(entry.kind())), known);
+            FetchResult result = fetchers.fetch(url, settings.withGate(gate(entry.kind())), known);
+            result.retryAfter().ifPresent(wait -> pacer.holdOff(url, wait));
+            return new FetchedEntry(entry, result, known);
+        } catch (WarcArchive.WriteFailure e) {
+            // losing the record of what was fetched is not a skipped page: the run stops, and restarts
+            throw e;
+        } catch (RuntimeException e) {
+            // a fetcher bug must cost one URL, not stop the crawl on the same URL at every restart
+            return new FetchedEntry(entry, FetchResult.skipped(FetchOutcome.FAILED, "cannot fetch: " + e), known);
         } finally {
             pacer.finished(url);
         }
     }
 
-    /** Pages must stay in scope through redirects; sitemaps and feeds may be anywhere on the sources' hosts. */
+    /**
+     * Asked before the URL and before every redirect hop: pages must stay in scope (sitemaps and feeds
+     * may be anywhere on the sources' hosts), robots.txt must allow the hop, and then the hop waits
+     * for its host's turn.
+     */
     private UrlGate gate(EntryKind kind) {
         return url -> {
             boolean inScope = kind == EntryKind.PAGE ? scope.contains(url) : scope.allowsListing(url);
             if (!inScope) {
                 return Optional.of("out of the job's scope: " + url);
             }
-            return robots.refusal(url, settings, delay);
+            Optional<String> refused = robots.refusal(url, settings, delay);
+            if (refused.isEmpty() && isHttp(url)) {
+                pacer.awaitTurn(url, max(delay, robots.rulesFor(url, settings, delay).crawlDelay()));
+            }
+            return refused;
         };
     }
 

@@ -54,7 +54,7 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
         FrontierEntry entry = fetched.entry();
         Optional<FetchedPage> page = fetched.result().page();
         if (fetched.result().outcome() == FetchOutcome.NOT_MODIFIED) {
-            return CrawlResult.unchanged(entry, "not modified since the last fetch");
+            return CrawlResult.unchanged(entry, "not modified since the last fetch").fetchedWith(fetched.known());
         }
         if (page.isEmpty()) {
             return unfetched(entry, fetched.result());
@@ -64,7 +64,9 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
                 case SITEMAP, FEED -> listing(entry, page.get());
                 case PAGE -> page(entry, page.get());
             };
-            return result.fetchedWith(page.get().validators());
+            // validators answer for the URL that gave them: after a redirect they are not the queued URL's
+            boolean redirected = !page.get().finalUrl().equals(page.get().url());
+            return redirected ? result : result.fetchedWith(page.get().validators());
         } catch (RuntimeException e) {
             return CrawlResult.skipped(entry, "cannot read: " + e);
         } catch (StackOverflowError e) {
@@ -139,7 +141,10 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
             // every captured page is a seed already; a link to anything else would only be "not in the WARC files"
             return List.of();
         }
+        boolean fromTheWeb = !"file".equals(from.url().getScheme());
         return links.stream()
+                // nothing found on the web, a page, sitemap or feed, may lead to the crawler's own disk
+                .filter(link -> !fromTheWeb || !"file".equals(link.url().getScheme()))
                 .filter(link -> link.kind() == EntryKind.PAGE ? scope.contains(link.url()) : scope.allowsListing(link.url()))
                 .filter(link -> link.kind() != EntryKind.FEED || from.depth() == 0 || from.kind() != EntryKind.PAGE)
                 .filter(link -> link.sameDepth() || from.depth() + 1 <= job.scope().maxDepth())

@@ -13,7 +13,9 @@ class AddressGuardTest {
     @ValueSource(strings = {
             "http://127.0.0.1/", "http://localhost:8080/admin", "http://10.0.0.1/", "http://172.16.4.2/",
             "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/", "http://100.64.0.7/", "http://0.0.0.0/",
-            "http://[::1]/", "http://[fd12:3456::1]/", "http://[fe80::1]/", "http://[::ffff:10.0.0.1]/", "http://224.0.0.1/"})
+            "http://[::1]/", "http://[fd12:3456::1]/", "http://[fe80::1]/", "http://[::ffff:10.0.0.1]/", "http://224.0.0.1/",
+            "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::]/", "http://[::a9fe:a9fe]/", "http://198.18.0.1/",
+            "http://240.0.0.1/", "http://192.0.0.8/", "http://2130706433/"})
     void refusesLoopbackPrivateLinkLocalAndMulticastAddresses(String url) {
         assertThat(AddressGuard.refusal(URI.create(url), false)).hasValueSatisfying(reason ->
                 assertThat(reason).startsWith("address guard:"));
@@ -44,5 +46,11 @@ class AddressGuardTest {
         assertThat(AddressGuard.refusal(URI.create("http://10.20.3.4/"), false, allowed)).isEmpty();
         assertThat(AddressGuard.refusal(URI.create("http://10.21.3.4/"), false, allowed)).isPresent();
         assertThat(AddressGuard.refusal(URI.create("http://169.254.169.254/"), false, allowed)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dead.be", "cafe.example", "10.0.0.0/33", "not an address"})
+    void anAllowedNetworkMustBeWrittenAsAnAddressNotAName(String text) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cidr.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.List;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 
@@ -222,6 +222,26 @@ class SitemapReaderTest {
 
         assertThat(listing.links()).extracting(DiscoveredLink::lastModified)
                 .containsExactly(java.util.Optional.of(java.time.Instant.parse("2025-04-10T08:30:00Z")), java.util.Optional.empty());
+    }
+
+    @Test
+    void aGzippedSitemapThatInflatesPastTheProtocolLimitIsRefused() throws IOException {
+        // given: zeros that decompress to more than 50 MB
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 60; i++) {
+                gzip.write(zeros);
+            }
+        }
+
+        // when
+        SitemapReader.Listing listing = reader.read(page("https://example.com/sitemap.xml.gz", "application/gzip",
+                compressed.toByteArray()));
+
+        // then
+        assertThat(listing.links()).isEmpty();
+        assertThat(listing.problem()).startsWith("larger than");
     }
 
     /** Compares what a link is, leaving out the lastmod that some tests' fixtures carry. */

@@ -77,7 +77,8 @@ class CrawlRestartIT {
         assertThat(restart.output()).contains("left running by a process that is gone", "COMPLETED");
         assertThat(storedBeforeKill).isBetween(1, POSTS - 1);
         try (Connection db = DriverManager.getConnection(launcher.databaseUrl(), "sa", "")) {
-            assertThat(count(db, "select count(*) from posts where job_name = 'harbour'")).isEqualTo(POSTS);
+            assertThat(count(db, "select count(*) from posts where job_name = 'harbour'"))
+                    .as(frontierRows(db) + "\n" + restart.output()).isEqualTo(POSTS);
             assertThat(count(db, "select count(distinct canonical_url) from posts where job_name = 'harbour'")).isEqualTo(POSTS);
             assertThat(count(db, "select count(*) from frontier where run_id = '" + RUN + "' and status = 'PENDING'")).isZero();
             assertThat(count(db, "select count(*) from frontier where run_id = '" + RUN + "' and status = 'STORED'")).isEqualTo(POSTS);
@@ -113,6 +114,17 @@ class CrawlRestartIT {
         Matcher row = Pattern.compile("(?m)^(\\d+)\\s+harbour\\s+" + RUN + "\\s+postCrawlJob\\s+STARTED").matcher(runsOutput);
         assertThat(row.find()).as("a STARTED execution in:\n" + runsOutput).isTrue();
         return Long.parseLong(row.group(1));
+    }
+
+    private static String frontierRows(Connection db) throws Exception {
+        StringBuilder rows = new StringBuilder();
+        try (ResultSet rs = db.createStatement().executeQuery("select url, status, reason, attempts from frontier order by id")) {
+            while (rs.next()) {
+                rows.append(rs.getString(1)).append(' ').append(rs.getString(2)).append(' ').append(rs.getString(3))
+                        .append(' ').append(rs.getInt(4)).append('\n');
+            }
+        }
+        return rows.toString();
     }
 
     private static int count(Connection db, String sql) throws Exception {

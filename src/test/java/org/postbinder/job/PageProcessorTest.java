@@ -62,6 +62,22 @@ class PageProcessorTest {
     }
 
     @Test
+    void aSitemapOnTheWebNeverLeadsToALocalFile() {
+        // given: a sitemap that lists the crawler's own disk
+        String xml = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                + "<url><loc>file:///etc/passwd</loc></url><url><loc>https://blog.example/post/</loc></url></urlset>";
+        FrontierEntry entry = new FrontierEntry(1, URI.create("https://blog.example/sitemap.xml"), EntryKind.SITEMAP, 0, 0);
+        FetchedPage page = new FetchedPage(entry.url(), entry.url(), "application/xml", Optional.empty(),
+                xml.getBytes(StandardCharsets.UTF_8), Instant.EPOCH);
+
+        // when
+        CrawlResult result = processor.process(new FetchedEntry(entry, FetchResult.fetched(page)));
+
+        // then
+        assertThat(result.links()).extracting(link -> link.url().toString()).containsExactly("https://blog.example/post/");
+    }
+
+    @Test
     void somethingThatIsNotHtmlIsSkippedWithItsType() {
         CrawlResult result = processor.process(fetched("https://blog.example/data/", "application/xml", "<x/>"));
 
