@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 public final class AddressGuard {
 
+    private static final String UNKNOWN_HOST = "unknown host ";
+
     private AddressGuard() {
     }
 
@@ -48,8 +50,13 @@ public final class AddressGuard {
             }
             return Optional.empty();
         } catch (UnknownHostException e) {
-            return Optional.of("unknown host " + host);
+            return Optional.of(UNKNOWN_HOST + host);
         }
+    }
+
+    /** A host that does not resolve may resolve tomorrow (or in a minute): that refusal is worth a retry. */
+    public static boolean isTemporary(String refusal) {
+        return refusal.startsWith(UNKNOWN_HOST);
     }
 
     static boolean isInternal(InetAddress address) {

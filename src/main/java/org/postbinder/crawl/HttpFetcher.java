@@ -73,8 +73,11 @@ public class HttpFetcher implements PageFetcher {
                 return FetchResult.skipped(FetchOutcome.FAILED, "redirect loop at " + current);
             }
             URI target = current;
-            Optional<String> refused = AddressGuard.refusal(target, settings.allowPrivateAddresses(), settings.allowedNetworks())
-                    .or(() -> settings.gate().refusal(target));
+            Optional<String> unsafe = AddressGuard.refusal(target, settings.allowPrivateAddresses(), settings.allowedNetworks());
+            if (unsafe.isPresent() && AddressGuard.isTemporary(unsafe.get())) {
+                return FetchResult.retryLater(unsafe.get(), Optional.empty());
+            }
+            Optional<String> refused = unsafe.or(() -> settings.gate().refusal(target));
             if (refused.isPresent()) {
                 String via = hop == 0 ? "" : " (redirected from " + url + ")";
                 return FetchResult.skipped(FetchOutcome.BLOCKED, refused.get() + via);

@@ -198,6 +198,24 @@ class HttpFetcherTest {
     }
 
     @Test
+    void givesUpAChainOfRedirectsLongerThanTheLimit() {
+        // given: /hop/0 -> /hop/1 -> ... -> /hop/9, each a new URL (not a loop)
+        for (int i = 0; i < 9; i++) {
+            site.redirect("/hop/" + i, 302, "/hop/" + (i + 1));
+        }
+        site.serve("/hop/9", 200, "text/html", "<p>the end</p>");
+
+        // when
+        FetchResult result = fetcher.fetch(site.url("/hop/0"), SETTINGS);
+
+        // then: the first request and five redirect hops, then no more
+        assertThat(result.outcome()).isEqualTo(FetchOutcome.FAILED);
+        assertThat(result.reason()).isEqualTo("more than 5 redirects");
+        assertThat(site.hits("/hop/6")).isZero();
+        assertThat(site.hits("/hop/5")).isEqualTo(1);
+    }
+
+    @Test
     void failsOnARedirectLoopInsteadOfFollowingItForever() {
         // given
         site.redirect("/a", 302, "/b");

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class IncrementalCrawlIT {
 
-    private static final int POSTS = 200;
+    private static final int POSTS = 300;
 
     @TempDir
     Path home;

@@ -69,6 +69,14 @@ class PoliteFetchTest {
         assertThat(site.hits("/innocent")).isEqualTo(1);
     }
 
+    @Test
+    void aHostThatDoesNotResolveIsTriedAgainLaterNotSkippedForGood() {
+        FetchResult result = fetcher.fetch(URI.create("http://no-such-host.invalid/post/"), guarded(List.of()));
+
+        assertThat(result.outcome()).isEqualTo(FetchOutcome.RETRY_LATER);
+        assertThat(result.reason()).isEqualTo("unknown host no-such-host.invalid");
+    }
+
     private static FetchSettings guarded(List<Cidr> allowed) {
         return new FetchSettings(LOCAL.userAgent(), LOCAL.connectTimeout(), LOCAL.readTimeout(), LOCAL.maxBodyBytes(), 5,
                 false, allowed, UrlGate.OPEN);
