@@ -5,12 +5,13 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Passes a stream through while keeping a copy of what was read, up to a limit. */
+/** Passes a stream through while keeping a copy of what was read, up to a limit, and the time of the last read. */
 final class CapturingInputStream extends FilterInputStream {
 
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
     private final long limit;
     private boolean overflowed;
+    private volatile long lastReadNanos = System.nanoTime();
 
     CapturingInputStream(InputStream in, long limit) {
         super(in);
@@ -35,7 +36,13 @@ final class CapturingInputStream extends FilterInputStream {
         return n;
     }
 
+    /** When bytes last arrived: a body that stops arriving is cut by the read-idle timeout. */
+    long lastReadNanos() {
+        return lastReadNanos;
+    }
+
     private void keep(byte[] buffer, int offset, int length) {
+        lastReadNanos = System.nanoTime();
         int room = (int) Math.max(0, Math.min(length, limit - copy.size()));
         copy.write(buffer, offset, room);
         overflowed |= room < length;

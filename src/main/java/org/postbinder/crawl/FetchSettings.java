@@ -7,6 +7,7 @@ import java.util.List;
  * The limits of one fetch, from the machine's {@link CrawlProperties} and the job file.
  *
  * @param readTimeout           the most a whole response may take, from the request to the last byte
+ * @param readIdleTimeout       the most time without a byte arriving, once the body has started
  * @param maxBodyBytes          the most body bytes read, counted after gzip or deflate is decoded
  * @param maxRedirects          redirect hops followed before the URL is given up
  * @param allowPrivateAddresses whether loopback and private addresses may be fetched (see {@link AddressGuard})
@@ -14,9 +15,9 @@ import java.util.List;
  * @param gate                  the job's scope and robots.txt, asked again at every redirect hop
  * @param recorder              keeps every exchange (a WARC archive), or {@link ExchangeRecorder#NONE}
  */
-public record FetchSettings(String userAgent, Duration connectTimeout, Duration readTimeout, long maxBodyBytes,
-                            int maxRedirects, boolean allowPrivateAddresses, List<Cidr> allowedNetworks, UrlGate gate,
-                            ExchangeRecorder recorder) {
+public record FetchSettings(String userAgent, Duration connectTimeout, Duration readTimeout, Duration readIdleTimeout,
+                            long maxBodyBytes, int maxRedirects, boolean allowPrivateAddresses, List<Cidr> allowedNetworks,
+                            UrlGate gate, ExchangeRecorder recorder) {
 
     public FetchSettings {
         allowedNetworks = List.copyOf(allowedNetworks);
@@ -24,17 +25,17 @@ public record FetchSettings(String userAgent, Duration connectTimeout, Duration 
 
     public FetchSettings(String userAgent, Duration connectTimeout, Duration readTimeout, long maxBodyBytes,
                          int maxRedirects, boolean allowPrivateAddresses, List<Cidr> allowedNetworks, UrlGate gate) {
-        this(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses, allowedNetworks, gate,
-                ExchangeRecorder.NONE);
+        this(userAgent, connectTimeout, readTimeout, readTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses,
+                allowedNetworks, gate, ExchangeRecorder.NONE);
     }
 
     public FetchSettings withGate(UrlGate gate) {
-        return new FetchSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses,
-                allowedNetworks, gate, recorder);
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, readIdleTimeout, maxBodyBytes, maxRedirects,
+                allowPrivateAddresses, allowedNetworks, gate, recorder);
     }
 
     public FetchSettings withRecorder(ExchangeRecorder recorder) {
-        return new FetchSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses,
-                allowedNetworks, gate, recorder);
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, readIdleTimeout, maxBodyBytes, maxRedirects,
+                allowPrivateAddresses, allowedNetworks, gate, recorder);
     }
 }

@@ -123,12 +123,19 @@ public class HttpFetcher implements PageFetcher {
                 ScheduledFuture<?> abort = DEADLINES.schedule(() -> abort(body, timedOut),
                         Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 CapturingInputStream raw = new CapturingInputStream(body, settings.maxBodyBytes());
+                long idle = settings.readIdleTimeout().toNanos();
+                ScheduledFuture<?> watchdog = DEADLINES.scheduleAtFixedRate(() -> {
+                    if (System.nanoTime() - raw.lastReadNanos() > idle) {
+                        abort(body, timedOut);
+                    }
+                }, idle / 4, idle / 4, TimeUnit.NANOSECONDS);
                 try {
                     Hop hop = answer(original, url, response, raw, settings);
                     record(settings, request, response, raw, hop);
                     return hop;
                 } finally {
                     abort.cancel(false);
+                    watchdog.cancel(false);
                 }
             }
         } catch (HttpTimeoutException e) {
@@ -251,7 +258,8 @@ public class HttpFetcher implements PageFetcher {
     }
 
     private static FetchResult timedOut(FetchSettings settings) {
-        return FetchResult.retryLater("timed out after " + settings.readTimeout().toMillis() + " ms", Optional.empty());
+        return FetchResult.retryLater("timed out (" + settings.readTimeout().toMillis() + " ms in all, or "
+                + settings.readIdleTimeout().toMillis() + " ms without data)", Optional.empty());
     }
 
     private static void abort(InputStream body, AtomicBoolean timedOut) {

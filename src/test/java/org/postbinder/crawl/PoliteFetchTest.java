@@ -70,6 +70,33 @@ class PoliteFetchTest {
     }
 
     @Test
+    void aBodyThatStopsArrivingIsCutByTheReadIdleTimeoutLongBeforeTheTotalOne() {
+        // given: a few bytes, then silence well within the 8 s total
+        site.route("/stalls", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("<p>a start".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(6_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        FetchSettings patient = new FetchSettings(LOCAL.userAgent(), LOCAL.connectTimeout(), Duration.ofSeconds(8),
+                Duration.ofMillis(400), LOCAL.maxBodyBytes(), 5, true, List.of(), UrlGate.OPEN, ExchangeRecorder.NONE);
+
+        // when
+        long started = System.nanoTime();
+        FetchResult result = fetcher.fetch(site.url("/stalls"), patient);
+
+        // then
+        assertThat(result.outcome()).isEqualTo(FetchOutcome.RETRY_LATER);
+        assertThat(result.reason()).startsWith("timed out");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void aHostThatDoesNotResolveIsTriedAgainLaterNotSkippedForGood() {
         FetchResult result = fetcher.fetch(URI.create("http://no-such-host.invalid/post/"), guarded(List.of()));
 
