@@ -6,5 +6,6 @@ create table fetch_state (
     etag          varchar(500),
     last_modified varchar(100),
     fetched_at    timestamp with time zone not null,
+    links         text,  -- JSON: the links followed from the page, queued again when it answers 304
     constraint fetch_state_url_per_job primary key (job_name, url)
 );

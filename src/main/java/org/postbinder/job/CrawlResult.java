@@ -31,9 +31,6 @@ record CrawlResult(FrontierEntry entry, EntryStatus status, String reason, List<
         return new CrawlResult(entry, status, reason, links, post, retryAt, Optional.of(validators));
     }
 
-    static CrawlResult unchanged(FrontierEntry entry, String reason) {
-        return new CrawlResult(entry, EntryStatus.UNCHANGED, reason, List.of(), Optional.empty());
-    }
 
     static CrawlResult skipped(FrontierEntry entry, String reason) {
         return new CrawlResult(entry, EntryStatus.SKIPPED, reason, List.of(), Optional.empty());

@@ -62,7 +62,7 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
                 }
             }
             String url = result.entry().url().toString();
-            result.fetched().ifPresent(validators -> state.remember(job, url, validators, Instant.now()));
+            result.fetched().ifPresent(validators -> state.remember(job, url, validators, result.links(), Instant.now()));
             boolean unchangedText = result.post()
                     .map(post -> posts.save(job, run, post) == PostRepository.SaveResult.UNCHANGED).orElse(false);
             if (result.retryAt().isPresent()) {

@@ -15,7 +15,6 @@ import org.postbinder.crawl.HostPacer;
 import org.postbinder.crawl.RobotsPolicy;
 import org.postbinder.crawl.Scope;
 import org.postbinder.crawl.UrlGate;
-import org.postbinder.crawl.Validators;
 import org.postbinder.crawl.WarcArchive;
 import org.postbinder.crawl.WarcReplay;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -59,17 +58,17 @@ class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
             return new FetchedEntry(entry, replay.get().fetch(url, settings));
         }
         // what the last run got for this URL, so that an unchanged page answers 304
-        Validators known = state.known(job, url.toString());
+        FetchState.Previous previous = state.previous(job, url.toString());
         try {
-            FetchResult result = fetchers.fetch(url, settings.withGate(gate(entry.kind())), known);
+            FetchResult result = fetchers.fetch(url, settings.withGate(gate(entry.kind())), previous.validators());
             result.retryAfter().ifPresent(wait -> pacer.holdOff(url, wait));
-            return new FetchedEntry(entry, result, known);
+            return new FetchedEntry(entry, result, previous);
         } catch (WarcArchive.WriteFailure e) {
             // losing the record of what was fetched is not a skipped page: the run stops, and restarts
             throw e;
         } catch (RuntimeException e) {
             // a fetcher bug must cost one URL, not stop the crawl on the same URL at every restart
-            return new FetchedEntry(entry, FetchResult.skipped(FetchOutcome.FAILED, "cannot fetch: " + e), known);
+            return new FetchedEntry(entry, FetchResult.skipped(FetchOutcome.FAILED, "cannot fetch: " + e), previous);
         } finally {
             pacer.finished(url);
         }

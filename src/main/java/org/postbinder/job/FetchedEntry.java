@@ -2,12 +2,12 @@ package org.postbinder.job;
 
 import org.postbinder.crawl.FetchResult;
 import org.postbinder.crawl.FrontierEntry;
-import org.postbinder.crawl.Validators;
+import org.postbinder.crawl.FetchState;
 
-/** A frontier URL, what fetching it gave, and the validators the request was made with. */
-record FetchedEntry(FrontierEntry entry, FetchResult result, Validators known) {
+/** A frontier URL, what fetching it gave, and what the last fetch of it left (validators, links). */
+record FetchedEntry(FrontierEntry entry, FetchResult result, FetchState.Previous previous) {
 
     FetchedEntry(FrontierEntry entry, FetchResult result) {
-        this(entry, result, Validators.NONE);
+        this(entry, result, FetchState.Previous.NONE);
     }
 }

@@ -12,6 +12,7 @@ import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.FetchOutcome;
 import org.postbinder.crawl.FetchResult;
+import org.postbinder.crawl.FetchState;
 import org.postbinder.crawl.FetchedPage;
 import org.postbinder.crawl.FrontierEntry;
 import org.postbinder.crawl.LinkDiscoverer;
@@ -54,7 +55,11 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
         FrontierEntry entry = fetched.entry();
         Optional<FetchedPage> page = fetched.result().page();
         if (fetched.result().outcome() == FetchOutcome.NOT_MODIFIED) {
-            return CrawlResult.unchanged(entry, "not modified since the last fetch").fetchedWith(fetched.known());
+            // the page is as it was, and so are its links: they are followed again, so that the pages
+            // behind an unchanged index are still checked (conditionally) for edits
+            FetchState.Previous previous = fetched.previous();
+            return new CrawlResult(entry, EntryStatus.UNCHANGED, "not modified since the last fetch",
+                    followable(entry, previous.links()), Optional.empty()).fetchedWith(previous.validators());
         }
         if (page.isEmpty()) {
             return unfetched(entry, fetched.result());

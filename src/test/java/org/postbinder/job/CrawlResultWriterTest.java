@@ -32,7 +32,7 @@ class CrawlResultWriterTest {
     @Test
     void queuesNoMorePagesThanMaxPagesButStillQueuesFeeds() {
         // given
-        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, new FetchState(jdbc), "blog", "r1", 5, 100);
+        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, new FetchState(jdbc, JsonMapper.builder().build()), "blog", "r1", 5, 100);
         frontier.add("blog", "r1", URI.create("https://blog.example/"), EntryKind.PAGE, 0, "seed");
         FrontierEntry home = frontier.next("blog", "r1", Instant.now()).orElseThrow();
         List<DiscoveredLink> links = IntStream.rangeClosed(1, 10)
@@ -55,7 +55,7 @@ class CrawlResultWriterTest {
     @Test
     void theSameArticleAtTwoUrlsIsStoredOnce() {
         // given
-        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, new FetchState(jdbc), "blog", "r1", 100, 100);
+        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, new FetchState(jdbc, JsonMapper.builder().build()), "blog", "r1", 100, 100);
         frontier.add("blog", "r1", URI.create("https://blog.example/post/"), EntryKind.PAGE, 0, "seed");
         frontier.add("blog", "r1", URI.create("https://blog.example/amp/post/"), EntryKind.PAGE, 0, "seed");
         FrontierEntry original = frontier.next("blog", "r1", Instant.now()).orElseThrow();
