@@ -10,6 +10,9 @@ public record ArchiveLocation(Path outputDir, String job, String run) {
 
     public static final String CSV = "posts.csv";
     public static final String JSON = "posts.json";
+    public static final String JSON_LINES = "posts.jsonl";
+    /** The JSON Schema of one record, published with every archive that has JSON in it. */
+    public static final String RECORD_SCHEMA = "post-record-1.schema.json";
     public static final String MANIFEST = "manifest.json";
 
     public Path published() {

@@ -36,6 +36,21 @@ public class ArchivePublisher {
         this.json = json;
     }
 
+    /** Puts the record's JSON Schema beside the JSON files it describes, and returns its name. */
+    public String stageRecordSchema(ArchiveLocation location) {
+        Path target = location.staging().resolve(ArchiveLocation.RECORD_SCHEMA);
+        try (InputStream schema = ArchivePublisher.class.getResourceAsStream("/schema/" + ArchiveLocation.RECORD_SCHEMA)) {
+            if (schema == null) {
+                throw new IllegalStateException("the record schema is missing from the application");
+            }
+            Files.createDirectories(location.staging());
+            Files.copy(schema, target, StandardCopyOption.REPLACE_EXISTING);
+            return ArchiveLocation.RECORD_SCHEMA;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the record schema in " + location.staging(), e);
+        }
+    }
+
     /** Lists the staged files with size and SHA-256, sorted by name. */
     public List<Manifest.FileEntry> stagedFiles(ArchiveLocation location) {
         try (Stream<Path> files = Files.list(location.staging())) {

@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code manifest.json}: what a run's archive holds and how it came to be. The files it lists are
- * the other files of the folder, with their sizes and SHA-256.
+ * the other files of the folder, with their sizes and SHA-256; {@code recordSchema} names the JSON
+ * Schema of the records, published in the folder with them (null without JSON).
  */
 public record Manifest(
         int manifestVersion,
@@ -17,6 +20,7 @@ public record Manifest(
         String jobFile,
         Map<String, String> parameters,
         String mode,
+        @Nullable String recordSchema,
         String startedAt,
         String finishedAt,
         Map<String, Integer> counts,

@@ -26,6 +26,7 @@ import org.postbinder.export.ArchiveLocation;
 import org.postbinder.export.ArchivePublisher;
 import org.postbinder.export.ArchiveWriters;
 import org.postbinder.export.CsvPostWriter;
+import org.postbinder.export.JsonLinesPostWriter;
 import org.postbinder.export.JsonPostWriter;
 import org.postbinder.export.OutputProperties;
 import org.postbinder.export.PdfVolumeWriter;
@@ -222,8 +223,9 @@ public class ArchiveJobConfiguration {
         for (JobDefinition.Format format : JobDefinition.Format.values()) {
             if (job.export().formats().contains(format)) {
                 writers.add(switch (format) {
-                    case CSV -> new CsvPostWriter(staging.resolve(ArchiveLocation.CSV));
+                    case CSV -> new CsvPostWriter(staging.resolve(ArchiveLocation.CSV), job.export().csv());
                     case JSON -> new JsonPostWriter(staging.resolve(ArchiveLocation.JSON), json);
+                    case JSONL -> new JsonLinesPostWriter(staging.resolve(ArchiveLocation.JSON_LINES), json);
                     case PDF -> new PdfVolumeWriter(staging.resolve(location.pdfName()),
                             new PdfVolumeWriter.VolumeInfo(job.title(), job.name(), run));
                 });

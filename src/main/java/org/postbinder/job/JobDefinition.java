@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.postbinder.crawl.Cidr;
+import org.postbinder.export.CsvOptions;
 
 /**
  * One job file, loaded and validated: what to crawl, how far, how to extract and what to export.
@@ -104,14 +105,20 @@ public record JobDefinition(
         }
     }
 
-    /** Export formats; the manifest is always written. */
-    public record Export(Set<Format> formats) {
+    /** Export formats and their options; the manifest is always written. */
+    public record Export(Set<Format> formats, CsvOptions csv) {
+
+        public Export(Set<Format> formats) {
+            this(formats, CsvOptions.DEFAULTS);
+        }
+
         public Export {
             formats = Set.copyOf(formats);
         }
     }
 
-    public enum Format { CSV, JSON, PDF }
+    /** {@code posts.csv}, {@code posts.json} (an array), {@code posts.jsonl} (a post a line) and the PDF volume. */
+    public enum Format { CSV, JSON, JSONL, PDF }
 
     /** A nightly schedule: Spring cron expression (six fields) in a time zone. */
     public record Schedule(String cron, ZoneId zone) {}

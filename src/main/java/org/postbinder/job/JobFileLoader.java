@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.select.QueryParser;
 import org.postbinder.crawl.Cidr;
+import org.postbinder.export.CsvOptions;
+import org.postbinder.export.CsvPostWriter;
 import org.postbinder.crawl.UrlNormalizer;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
@@ -41,7 +43,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   <dt>scope</dt><dd>include, exclude (regexes on the URL), max-pages, max-depth, max-per-pattern</dd>
  *   <dt>crawl</dt><dd>user-agent, delay, timeout, allow-private-addresses, allowed-networks</dd>
  *   <dt>extract</dt><dd>title, body, author, date (CSS selectors), remove (selectors), require-date</dd>
- *   <dt>export</dt><dd>formats: csv, json, pdf</dd>
+ *   <dt>export</dt><dd>formats: csv, json, jsonl, pdf; csv: columns, byte-order-mark, neutralize-formulas</dd>
  *   <dt>schedule</dt><dd>cron (six fields), zone</dd>
  * </dl>
  */
@@ -162,11 +164,25 @@ public class JobFileLoader {
     private JobDefinition.Export export(YamlSection yaml) {
         List<JobDefinition.Format> formats = yaml.list("formats",
                 raw -> JobDefinition.Format.valueOf(raw.strip().toUpperCase(Locale.ROOT)));
+        CsvOptions csv = yaml.section("csv").map(this::csv).orElse(CsvOptions.DEFAULTS);
         yaml.rejectUnknownKeys();
-        if (formats.isEmpty()) {
-            throw yaml.invalid("formats: give at least one of csv, json, pdf (or leave export out for all three)");
+        if (formats.isEmpty() && yaml.hadKey("formats")) {
+            throw yaml.invalid("formats: give at least one of csv, json, jsonl, pdf (or leave formats out for all)");
         }
-        return new JobDefinition.Export(Set.copyOf(formats));
+        return new JobDefinition.Export(formats.isEmpty() ? EnumSet.allOf(JobDefinition.Format.class) : Set.copyOf(formats), csv);
+    }
+
+    private CsvOptions csv(YamlSection yaml) {
+        List<String> columns = yaml.list("columns", raw -> {
+            if (!CsvPostWriter.COLUMNS.contains(raw.strip())) {
+                throw new IllegalArgumentException("not a column; the columns are " + String.join(", ", CsvPostWriter.COLUMNS));
+            }
+            return raw.strip();
+        });
+        boolean byteOrderMark = yaml.bool("byte-order-mark", false);
+        boolean neutralizeFormulas = yaml.bool("neutralize-formulas", true);
+        yaml.rejectUnknownKeys();
+        return new CsvOptions(columns, byteOrderMark, neutralizeFormulas);
     }
 
     private JobDefinition.Schedule schedule(YamlSection yaml) {

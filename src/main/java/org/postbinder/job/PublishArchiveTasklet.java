@@ -60,8 +60,11 @@ class PublishArchiveTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         JobInstance instance = step.getJobExecution().getJobInstance();
+        boolean json = job.export().formats().contains(JobDefinition.Format.JSON)
+                || job.export().formats().contains(JobDefinition.Format.JSONL);
+        String schema = json ? publisher.stageRecordSchema(location) : null;
         Manifest manifest = new Manifest(1, job.name(), job.title(), location.run(), job.file().toString(),
-                parameters(step), "snapshot", firstStart(instance),
+                parameters(step), "snapshot", schema, firstStart(instance),
                 DateParser.ISO.format(Instant.now().atOffset(ZoneOffset.UTC)), counts(instance),
                 frontier.skipped(job.name(), location.run()).stream()
                         .map(skip -> new Manifest.Skipped(skip.url(), skip.reason())).toList(),

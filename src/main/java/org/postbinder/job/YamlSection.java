@@ -26,6 +26,7 @@ final class YamlSection {
     private final String path;
     private final Node node;
     private final Map<String, NodeTuple> remaining = new LinkedHashMap<>();
+    private final java.util.Set<String> keys = new java.util.HashSet<>();
 
     YamlSection(String file, String path, Node node) {
         this.file = file;
@@ -36,6 +37,7 @@ final class YamlSection {
         }
         for (NodeTuple tuple : mapping.getValue()) {
             String key = scalar(tuple.getKeyNode(), "a key");
+            keys.add(key);
             if (remaining.put(key, tuple) != null) {
                 throw error(tuple.getKeyNode(), key, "duplicate key");
             }
@@ -98,6 +100,11 @@ final class YamlSection {
             }
             return parsed;
         });
+    }
+
+    /** Whether the mapping named this key (read or not). */
+    boolean hadKey(String key) {
+        return keys.contains(key);
     }
 
     Optional<YamlSection> section(String key) {

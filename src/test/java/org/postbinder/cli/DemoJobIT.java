@@ -78,10 +78,10 @@ class DemoJobIT {
     }
 
     @Test
-    void publishesExactlyTheFourFilesAndNoStagingFolder() throws Exception {
+    void publishesExactlyTheArchiveFilesAndNoStagingFolder() throws Exception {
         try (Stream<Path> files = Files.list(archive); Stream<Path> jobFolder = Files.list(archive.getParent())) {
-            assertThat(files.map(path -> path.getFileName().toString()))
-                    .containsExactlyInAnyOrder("posts.csv", "posts.json", "demo-" + RUN + ".pdf", "manifest.json");
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("posts.csv", "posts.json",
+                    "posts.jsonl", "post-record-1.schema.json", "demo-" + RUN + ".pdf", "manifest.json");
             assertThat(jobFolder.map(path -> path.getFileName().toString())).containsExactly(RUN);
         }
     }
@@ -111,6 +111,17 @@ class DemoJobIT {
                 .isEqualTo(String.join("\n\n", post.get("paragraphs").valueStream().map(JsonNode::asString).toList())));
         assertThat(posts.stream().map(post -> post.get("title").asString()).toList())
                 .isEqualTo(csvRows().stream().map(row -> row.get("title")).toList());
+    }
+
+    @Test
+    void everyRecordHasExactlyTheFieldsItsSchemaDeclaresAndJsonLinesMatchesTheArray() throws Exception {
+        JsonNode schema = JSON.readTree(archive.resolve("post-record-1.schema.json").toFile());
+        List<String> required = schema.get("required").valueStream().map(JsonNode::asString).toList();
+        List<String> lines = Files.readAllLines(archive.resolve("posts.jsonl"), StandardCharsets.UTF_8);
+
+        assertThat(jsonPosts()).allSatisfy(post ->
+                assertThat(post.propertyNames()).containsExactlyInAnyOrderElementsOf(required));
+        assertThat(lines.stream().map(JSON::readTree).toList()).isEqualTo(jsonPosts());
     }
 
     @Test
@@ -200,7 +211,9 @@ class DemoJobIT {
             assertThat(file.get("bytes").asLong()).isEqualTo(Files.size(path));
             assertThat(file.get("sha256").asString()).isEqualTo(ArchivePublisher.sha256(path));
         }
-        assertThat(names).containsExactlyInAnyOrder("posts.csv", "posts.json", "demo-" + RUN + ".pdf");
+        assertThat(names).containsExactlyInAnyOrder("posts.csv", "posts.json", "posts.jsonl", "post-record-1.schema.json",
+                "demo-" + RUN + ".pdf");
+        assertThat(manifest.get("recordSchema").asString()).isEqualTo("post-record-1.schema.json");
     }
 
     private static List<CSVRecord> csvRows() throws Exception {

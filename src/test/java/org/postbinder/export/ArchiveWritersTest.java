@@ -101,7 +101,7 @@ class ArchiveWritersTest {
     @Test
     void aFileThatCannotBeFinishedFailsTheStep() {
         // given: the disk fills up as the last file is completed
-        ArchiveFileWriter full = new CsvPostWriter(folder.resolve("posts.csv")) {
+        ArchiveFileWriter full = new CsvPostWriter(folder.resolve("posts.csv"), CsvOptions.DEFAULTS) {
             @Override
             public void finish() throws java.io.IOException {
                 throw new java.io.IOException("No space left on device");
@@ -122,9 +122,62 @@ class ArchiveWritersTest {
         assertThat(exit.getExitDescription()).contains("No space left on device");
     }
 
+    @Test
+    void aCellThatASpreadsheetWouldRunIsNeutralizedAndStillRoundTrips() throws Exception {
+        // given
+        Post hostile = post("=HYPERLINK(\"http://x\")", "A paragraph.");
+        CsvPostWriter csv = new CsvPostWriter(folder.resolve("posts.csv"), CsvOptions.DEFAULTS);
+
+        // when
+        writeWith(csv, List.of(hostile));
+
+        // then
+        assertThat(csv()).singleElement().satisfies(row -> {
+            assertThat(row.get("title")).isEqualTo("'=HYPERLINK(\"http://x\")");
+            assertThat(row.get("author")).isEqualTo("Anna");
+        });
+    }
+
+    @Test
+    void theJobChoosesTheColumnsTheirOrderAndAByteOrderMark() throws Exception {
+        // given
+        CsvPostWriter csv = new CsvPostWriter(folder.resolve("posts.csv"), new CsvOptions(List.of("title", "url"), true, false));
+
+        // when
+        writeWith(csv, List.of(post("=1+1", "A paragraph.")));
+
+        // then
+        byte[] bytes = Files.readAllBytes(folder.resolve("posts.csv"));
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        assertThat(text.lines()).containsExactly("title,url", "=1+1,https://blog.example/" + "=1+1".hashCode());
+    }
+
+    @Test
+    void jsonLinesHoldsOneRecordALineInTheOrderOfTheArray() throws Exception {
+        // given
+        List<Post> posts = List.of(post("One", "First."), post("Два", "Второй."), post("Three", "Third."));
+
+        // when
+        writeWith(new JsonLinesPostWriter(folder.resolve("posts.jsonl"), JSON), posts);
+
+        // then
+        List<String> lines = Files.readAllLines(folder.resolve("posts.jsonl"), StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        assertThat(lines).extracting(line -> JSON.readTree(line).get("title").asString()).containsExactly("One", "Два", "Three");
+    }
+
+    private static void writeWith(ArchiveFileWriter writer, List<Post> posts) throws Exception {
+        ArchiveWriters writers = new ArchiveWriters(List.of(writer));
+        writers.open(new ExecutionContext());
+        writers.write(new Chunk<>(posts));
+        finish(writers);
+        writers.close();
+    }
+
     private void writeAll(List<Post> posts) throws Exception {
         ArchiveWriters writers = new ArchiveWriters(List.of(
-                new CsvPostWriter(folder.resolve("posts.csv")),
+                new CsvPostWriter(folder.resolve("posts.csv"), CsvOptions.DEFAULTS),
                 new JsonPostWriter(folder.resolve("posts.json"), JSON),
                 new PdfVolumeWriter(folder.resolve("volume.pdf"), new PdfVolumeWriter.VolumeInfo("Test volume", "test", "r1"))));
         writers.open(new ExecutionContext());

@@ -42,6 +42,9 @@ class JobFileLoaderTest {
         assertThat(job.extract().remove()).containsExactly(".sharedaddy", "#jp-relatedposts");
         assertThat(job.extract().requireDate()).isFalse();
         assertThat(job.export().formats()).containsExactlyInAnyOrder(JobDefinition.Format.CSV, JobDefinition.Format.PDF);
+        assertThat(job.export().csv().columns()).containsExactly("title", "url", "publishedAt");
+        assertThat(job.export().csv().byteOrderMark()).isTrue();
+        assertThat(job.export().csv().neutralizeFormulas()).isTrue();
         assertThat(job.schedule()).hasValueSatisfying(schedule -> {
             assertThat(schedule.cron()).isEqualTo("0 30 3 * * *");
             assertThat(schedule.zone()).isEqualTo(ZoneId.of("Europe/Istanbul"));
@@ -86,7 +89,8 @@ class JobFileLoaderTest {
             bad-duplicate-key.yml  | :5: scope: duplicate key
             bad-yaml.yml           | : not valid YAML
             bad-name.yml           | :1: name: invalid value 'My Blog!'
-            bad-no-formats.yml     | :4: export: formats: give at least one of csv, json, pdf
+            bad-no-formats.yml     | :4: export: formats: give at least one of csv, json, jsonl, pdf
+            bad-csv-column.yml     | :5: export.csv.columns: invalid value 'headline': not a column
             Bad Name.yml           | :1: the file name 'bad name' cannot be a job name
             """)
     void rejectsABadJobFileNamingTheLineAndTheKey(String file, String message) {
