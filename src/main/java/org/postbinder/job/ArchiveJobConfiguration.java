@@ -3,7 +3,6 @@ package org.postbinder.job;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -17,7 +16,6 @@ import org.postbinder.crawl.HostPacer;
 import org.postbinder.crawl.RobotsPolicy;
 import org.postbinder.crawl.Scope;
 import org.postbinder.crawl.WarcArchive;
-import org.postbinder.crawl.WarcReplay;
 import org.postbinder.crawl.WarcProperties;
 import org.postbinder.crawl.LinkDiscoverer;
 import org.postbinder.crawl.SitemapReader;
@@ -34,6 +32,7 @@ import org.postbinder.export.StagingFolder;
 import org.postbinder.extract.PostExtractor;
 import org.postbinder.store.Post;
 import org.postbinder.store.PostRepository;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -53,8 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The batch jobs and their steps. {@value #ARCHIVE_JOB} runs the whole pipeline; {@value #CRAWL_JOB}
- * and {@value #EXPORT_JOB} run its two halves. Every step reads the job file named in the job
- * parameters, so a restart uses the same file and the same run id.
+ * and {@value #EXPORT_JOB} run its two halves. The job file named in the job parameters is read
+ * once per job execution ({@link RunContext}), so a restart reads it again, with the same run id.
  * <pre>
  * seedFrontierStep ─▶ crawlPostsStep ─▶ exportPostsStep ─▶ publishArchiveStep
  * (tasklet)           (chunk of 1 URL)   (chunk of posts)   (tasklet)
@@ -148,49 +147,47 @@ public class ArchiveJobConfiguration {
         return new StepBuilder(PUBLISH_STEP, repository).tasklet(publishArchiveTasklet, transactions).build();
     }
 
+    /** The job file, read once per job execution, and what is derived from it. */
     @Bean
-    @StepScope
-    SeedFrontierTasklet seedFrontierTasklet(Frontier frontier, JobFileLoader loader, RobotsPolicy robots,
-                                            CrawlProperties crawl, WarcArchive warcArchive,
-                                            @Value("#{jobParameters['jobFile']}") String jobFile,
-                                            @Value("#{jobParameters['job']}") String jobName,
-                                            @Value("#{jobParameters['run']}") String run) {
-        JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
-        return new SeedFrontierTasklet(frontier, job, run, robots, crawl.settingsFor(job.crawl()).withRecorder(warcArchive));
+    @JobScope
+    RunContext runContext(JobFileLoader loader, @Value("#{jobParameters['jobFile']}") String jobFile,
+                          @Value("#{jobParameters['job']}") String jobName, @Value("#{jobParameters['run']}") String run) {
+        return new RunContext(loader.loadForRun(Path.of(jobFile), jobName), run);
     }
 
     @Bean
     @StepScope
-    FrontierReader frontierReader(Frontier frontier, @Value("#{jobParameters['job']}") String job,
-                                  @Value("#{jobParameters['run']}") String run) {
-        return new FrontierReader(frontier, job, run);
+    SeedFrontierTasklet seedFrontierTasklet(Frontier frontier, RobotsPolicy robots, CrawlProperties crawl,
+                                            WarcArchive warcArchive, RunContext context) {
+        JobDefinition job = context.job();
+        return new SeedFrontierTasklet(frontier, job, context.run(), robots,
+                crawl.settingsFor(job.crawl()).withRecorder(warcArchive), context.replay());
+    }
+
+    @Bean
+    @StepScope
+    FrontierReader frontierReader(Frontier frontier, RunContext context) {
+        return new FrontierReader(frontier, context.job().name(), context.run());
     }
 
     @Bean
     @StepScope
     CompositeItemProcessor<FrontierEntry, CrawlResult> crawlProcessor(
-            JobFileLoader loader, Fetchers fetchers, CrawlProperties crawl, RobotsPolicy robots, HostPacer pacer,
-            FetchState state, WarcArchive warcArchive,
-            LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor, PostCleaner cleaner,
-            @Value("#{jobParameters['jobFile']}") String jobFile,
-            @Value("#{jobParameters['job']}") String jobName) {
-        JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
+            Fetchers fetchers, CrawlProperties crawl, RobotsPolicy robots, HostPacer pacer, FetchState state,
+            WarcArchive warcArchive, LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor,
+            PostCleaner cleaner, RunContext context) {
+        JobDefinition job = context.job();
         FetchProcessor fetch = new FetchProcessor(fetchers, crawl.settingsFor(job.crawl()).withRecorder(warcArchive),
-                job.crawl().delay(),
-                Scope.of(job), robots, pacer, state, job.name(),
-                job.sources().fromWarcs() ? Optional.of(WarcReplay.of(job.sources().warcs())) : Optional.empty());
+                job.crawl().delay(), Scope.of(job), robots, pacer, state, job.name(), context.replay());
         PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner, crawl.retry());
         return new CompositeItemProcessor<>(List.of(fetch, read));
     }
 
     @Bean
     @StepScope
-    CrawlResultWriter crawlResultWriter(Frontier frontier, PostRepository posts, FetchState state, JobFileLoader loader,
-                                        @Value("#{jobParameters['jobFile']}") String jobFile,
-                                        @Value("#{jobParameters['job']}") String jobName,
-                                        @Value("#{jobParameters['run']}") String run) {
-        JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
-        return new CrawlResultWriter(frontier, posts, state, job.name(), run, job.scope().maxPages(),
+    CrawlResultWriter crawlResultWriter(Frontier frontier, PostRepository posts, FetchState state, RunContext context) {
+        JobDefinition job = context.job();
+        return new CrawlResultWriter(frontier, posts, state, job.name(), context.run(), job.scope().maxPages(),
                 job.scope().maxPerPattern());
     }
 
@@ -212,11 +209,9 @@ public class ArchiveJobConfiguration {
 
     @Bean
     @StepScope
-    ArchiveWriters archiveWriters(OutputProperties output, JobFileLoader loader, JsonMapper json,
-                                            @Value("#{jobParameters['jobFile']}") String jobFile,
-                                            @Value("#{jobParameters['job']}") String jobName,
-                                            @Value("#{jobParameters['run']}") String run) {
-        JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
+    ArchiveWriters archiveWriters(OutputProperties output, JsonMapper json, RunContext context) {
+        JobDefinition job = context.job();
+        String run = context.run();
         ArchiveLocation location = output.location(job.name(), run);
         Path staging = location.staging();
         List<ArchiveFileWriter> writers = new ArrayList<>();
@@ -244,12 +239,8 @@ public class ArchiveJobConfiguration {
     @Bean
     @StepScope
     PublishArchiveTasklet publishArchiveTasklet(ArchivePublisher publisher, JobRepository repository, Frontier frontier,
-                                                JobFileLoader loader,
-                                                OutputProperties output,
-                                                @Value("#{jobParameters['jobFile']}") String jobFile,
-                                                @Value("#{jobParameters['job']}") String jobName,
-                                                @Value("#{jobParameters['run']}") String run) {
-        JobDefinition job = loader.loadForRun(Path.of(jobFile), jobName);
-        return new PublishArchiveTasklet(publisher, repository, frontier, job, output.location(job.name(), run));
+                                                OutputProperties output, RunContext context) {
+        JobDefinition job = context.job();
+        return new PublishArchiveTasklet(publisher, repository, frontier, job, output.location(job.name(), context.run()));
     }
 }

@@ -2,6 +2,7 @@ package org.postbinder.job;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import org.postbinder.crawl.AddressGuard;
 import org.postbinder.crawl.EntryKind;
@@ -29,13 +30,16 @@ class SeedFrontierTasklet implements Tasklet {
     private final String run;
     private final RobotsPolicy robots;
     private final FetchSettings settings;
+    private final Optional<WarcReplay> replay;
 
-    SeedFrontierTasklet(Frontier frontier, JobDefinition job, String run, RobotsPolicy robots, FetchSettings settings) {
+    SeedFrontierTasklet(Frontier frontier, JobDefinition job, String run, RobotsPolicy robots, FetchSettings settings,
+                        Optional<WarcReplay> replay) {
         this.frontier = frontier;
         this.job = job;
         this.run = run;
         this.robots = robots;
         this.settings = settings;
+        this.replay = replay;
     }
 
     @Override
@@ -43,8 +47,8 @@ class SeedFrontierTasklet implements Tasklet {
         seed(job.sources().startUrls(), EntryKind.PAGE);
         seed(job.sources().sitemaps(), EntryKind.SITEMAP);
         seed(job.sources().feeds(), EntryKind.FEED);
-        if (job.sources().fromWarcs()) {
-            seed(WarcReplay.of(job.sources().warcs()).htmlPages(), EntryKind.PAGE);
+        if (replay.isPresent()) {
+            seed(replay.get().htmlPages(), EntryKind.PAGE);
         } else {
             seed(robotsSitemaps(), EntryKind.SITEMAP);
         }

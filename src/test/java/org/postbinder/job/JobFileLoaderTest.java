@@ -101,6 +101,14 @@ class JobFileLoaderTest {
     }
 
     @Test
+    void aRunCannotContinueWithAFileThatNowNamesAnotherJob() {
+        assertThatThrownBy(() -> loader.loadForRun(JOBS.resolve("valid-full.yml"), "old-name"))
+                .isInstanceOf(JobFileException.class)
+                .hasMessageContaining("the file now names job 'harbour-wire', but this run belongs to job 'old-name'");
+        assertThat(loader.loadForRun(JOBS.resolve("valid-full.yml"), "harbour-wire").name()).isEqualTo("harbour-wire");
+    }
+
+    @Test
     void rejectsAMissingFile() {
         assertThatThrownBy(() -> loader.load(JOBS.resolve("nowhere.yml")))
                 .isInstanceOf(JobFileException.class)
