@@ -30,7 +30,6 @@ public class LinkDiscoverer {
 
     public List<DiscoveredLink> discover(Document page) {
         Map<URI, DiscoveredLink> links = new LinkedHashMap<>();
-        boolean fromTheWeb = page.location().startsWith("http");
         for (Element element : page.select(PAGINATION)) {
             url(element, "href").ifPresent(url -> links.putIfAbsent(url, new DiscoveredLink(url, EntryKind.PAGE, true)));
         }
@@ -45,8 +44,7 @@ public class LinkDiscoverer {
                     .filter(url -> !NOT_A_PAGE.matcher(url.getPath() == null ? "" : url.getPath()).find())
                     .ifPresent(url -> links.putIfAbsent(url, new DiscoveredLink(url, EntryKind.PAGE, false)));
         }
-        // a web page never leads to the crawler's own disk
-        return links.values().stream().filter(link -> !fromTheWeb || !"file".equals(link.url().getScheme())).toList();
+        return List.copyOf(links.values());
     }
 
     /** A post's comments feed lists comments, not posts. */

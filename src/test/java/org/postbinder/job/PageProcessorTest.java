@@ -28,6 +28,12 @@ class PageProcessorTest {
             new LinkDiscoverer(), new SitemapReader(), new PostExtractor(), new PostCleaner(),
             new RetrySchedule(Duration.ofSeconds(2), 3, Duration.ofMinutes(5)));
 
+    /** With an include pattern that matches anything, scope would let a file: URL through. */
+    private final PageProcessor includesEverything = new PageProcessor(
+            new JobFileLoader().load(Path.of("src/test/resources/fixtures/jobs/include-everything.yml")),
+            new LinkDiscoverer(), new SitemapReader(), new PostExtractor(), new PostCleaner(),
+            new RetrySchedule(Duration.ofSeconds(2), 3, Duration.ofMinutes(5)));
+
     @Test
     void aPageNestedFarTooDeeplyIsSkippedWithAReasonNotACrash() {
         // given
@@ -71,9 +77,20 @@ class PageProcessorTest {
                 xml.getBytes(StandardCharsets.UTF_8), Instant.EPOCH);
 
         // when
-        CrawlResult result = processor.process(new FetchedEntry(entry, FetchResult.fetched(page)));
+        CrawlResult result = includesEverything.process(new FetchedEntry(entry, FetchResult.fetched(page)));
 
         // then
+        assertThat(result.links()).extracting(link -> link.url().toString()).containsExactly("https://blog.example/post/");
+    }
+
+    @Test
+    void aWebPageNeverLeadsToALocalFileEvenWhenTheScopeWouldAllowIt() {
+        String html = """
+                <html><body><main><a href="https://blog.example/post/">A post</a>
+                <a href="file:///etc/passwd">The crawler's own disk</a></main></body></html>""";
+
+        CrawlResult result = includesEverything.process(fetched("https://blog.example/", "text/html", html));
+
         assertThat(result.links()).extracting(link -> link.url().toString()).containsExactly("https://blog.example/post/");
     }
 
