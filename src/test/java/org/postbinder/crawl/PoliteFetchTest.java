@@ -252,14 +252,14 @@ class PoliteFetchTest {
     }
 
     @Test
-    void binaryDataServedAsHtmlIsNotMistakenForAPost() throws IOException {
+    void binaryDataServedAsHtmlIsFetchedAsIsAndParsesToNoText() throws IOException {
+        // the fetcher trusts the Content-Type; PageProcessorTest shows the crawl then skips it as binary
         byte[] png = new byte[4096];
         new java.util.Random(7).nextBytes(png);
         site.serve("/image.html", 200, "text/html", png, Map.of());
 
         FetchResult result = fetcher.fetch(site.url("/image.html"), LOCAL);
 
-        // it is fetched (the server says HTML), and reads as no text worth a post
         assertThat(result.page().orElseThrow().parse().select("p, article")).isEmpty();
     }
 }

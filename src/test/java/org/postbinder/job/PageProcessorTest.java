@@ -35,15 +35,31 @@ class PageProcessorTest {
             new RetrySchedule(Duration.ofSeconds(2), 3, Duration.ofMinutes(5)));
 
     @Test
-    void aPageNestedFarTooDeeplyIsSkippedWithAReasonNotACrash() {
-        // given
-        String html = "<html><body>" + "<div>".repeat(200_000) + "<p>deep</p>" + "</div>".repeat(200_000) + "</body></html>";
+    void aPageNestedFarTooDeeplyIsReadWithoutACrash() {
+        // given: 200,000 nested divs around a dated article's one paragraph
+        String html = "<html><head><meta property=\"article:published_time\" content=\"2025-04-10T09:00:00Z\">"
+                + "<title>Deep</title></head><body>" + "<div>".repeat(200_000)
+                + "<p>A paragraph at the bottom of a very deep page, long enough to count as prose.</p>"
+                + "</div>".repeat(200_000) + "</body></html>";
 
         // when
         CrawlResult result = processor.process(fetched("https://blog.example/deep/", "text/html", html));
 
-        // then
+        // then: the parser bounds the depth, so the page is an ordinary post
+        assertThat(result.status()).isEqualTo(EntryStatus.STORED);
+        assertThat(result.post()).hasValueSatisfying(post -> assertThat(post.paragraphs())
+                .containsExactly("A paragraph at the bottom of a very deep page, long enough to count as prose."));
+    }
+
+    @Test
+    void aDeepPageWithoutADateIsNotAPost() {
+        String html = "<html><body>" + "<div>".repeat(200_000) + "<p>deep</p>" + "</div>".repeat(200_000) + "</body></html>";
+
+        CrawlResult result = processor.process(fetched("https://blog.example/deep/", "text/html", html));
+
         assertThat(result.status()).isIn(EntryStatus.SKIPPED, EntryStatus.NOT_A_POST);
+        assertThat(result.status()).isEqualTo(EntryStatus.NOT_A_POST);
+        assertThat(result.reason()).isEqualTo("no dated article on the page");
     }
 
     @Test
