@@ -13,7 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PostbinderApplication {
 
+    /**
+     * How long a resolved address is reused. The address guard resolves a host and checks every
+     * address; the HTTP client resolves it again when it connects, and must get the same answer
+     * from this cache rather than a new one from DNS (rebinding).
+     */
+    private static final String DNS_CACHE_SECONDS = "60";
+
     public static void main(String[] args) {
+        java.security.Security.setProperty("networkaddress.cache.ttl", DNS_CACHE_SECONDS);
         int exitCode;
         try {
             exitCode = SpringApplication.exit(SpringApplication.run(PostbinderApplication.class, args));

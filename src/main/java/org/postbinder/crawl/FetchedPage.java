@@ -17,7 +17,7 @@ import org.jsoup.nodes.Document;
  * @param url         the URL that was asked for
  * @param finalUrl    the URL the body came from, after redirects (base for relative links)
  * @param contentType the media type without parameters, lower case (e.g. {@code text/html})
- * @param charset     the charset the server declared, if any; otherwise the parser detects it
+ * @param charset     the charset the server declared, if any; otherwise the page's own or a guess
  * @param validators  what identifies this version, for a conditional request next time
  */
 public record FetchedPage(URI url, URI finalUrl, String contentType, Optional<Charset> charset, byte[] body,
@@ -30,11 +30,12 @@ public record FetchedPage(URI url, URI finalUrl, String contentType, Optional<Ch
     /**
      * Parses the body as HTML, relative links resolving against {@link #finalUrl()}. The charset is
      * the server's when it declared one; otherwise jsoup reads the byte-order mark or the
-     * {@code <meta charset>}, falling back to UTF-8.
+     * {@code <meta charset>}; a page that declares nothing is sniffed ({@link CharsetSniffer}).
      */
     public Document parse() {
+        Optional<Charset> decodeAs = charset.or(() -> CharsetSniffer.undeclared(body));
         try {
-            return Jsoup.parse(new ByteArrayInputStream(body), charset.map(Charset::name).orElse(null), finalUrl.toString());
+            return Jsoup.parse(new ByteArrayInputStream(body), decodeAs.map(Charset::name).orElse(null), finalUrl.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot parse " + url, e);
         }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
  * The crawl frontier of each run, in the database: the URLs a run has found and what became of
  * them. Because it is a table rather than a queue in memory, a killed crawl restarts from its
  * PENDING rows, and a URL is queued at most once per run. Calls join the caller's transaction.
- * Meant for one crawl step per run at a time: two writers adding the same URL at once would meet
- * the unique constraint.
+ * Writers of one run take turns ({@link CrawlRuns#lock}): two adding the same URL at once would
+ * meet the unique constraint.
  */
 @Repository
 public class Frontier {
@@ -25,26 +25,33 @@ public class Frontier {
     static final int MAX_URL_LENGTH = 2048;
 
     private final JdbcClient jdbc;
+    private final CrawlRuns runs;
 
-    public Frontier(JdbcClient jdbc) {
+    public Frontier(JdbcClient jdbc, CrawlRuns runs) {
         this.jdbc = jdbc;
+        this.runs = runs;
     }
 
     /** Queues a URL unless the run already has it; returns whether it was added. */
     public boolean add(String job, String run, URI url, EntryKind kind, int depth, String foundOn) {
         String text = url.toString();
-        if (text.length() > MAX_URL_LENGTH) {
+        if (text.length() > MAX_URL_LENGTH || contains(job, run, text)) {
             return false;
         }
         return jdbc.sql("""
-                        insert into frontier (job_name, run_id, url, kind, depth, status, found_on, shape, updated_at)
-                        select :job, :run, :url, :kind, :depth, 'PENDING', :foundOn, :shape, :now
-                        where not exists (select 1 from frontier where job_name = :job and run_id = :run and url = :url)
+                        insert into frontier (job_name, run_id, url, kind, depth, status, found_on, shape, lane, updated_at)
+                        values (:job, :run, :url, :kind, :depth, 'PENDING', :foundOn, :shape, :lane, :now)
                         """)
                 .param("job", job).param("run", run).param("url", text).param("kind", kind.name())
                 .param("depth", depth).param("foundOn", foundOn).param("shape", UrlShape.of(url))
+                .param("lane", runs.laneOf(job, run, url))
                 .param("now", Timestamp.from(Instant.now()))
                 .update() == 1;
+    }
+
+    private boolean contains(String job, String run, String url) {
+        return jdbc.sql("select count(*) from frontier where job_name = :job and run_id = :run and url = :url")
+                .param("job", job).param("run", run).param("url", url).query(Integer.class).single() > 0;
     }
 
     /** How many URLs of this shape the run has queued: the measure of a crawler trap. */
@@ -54,29 +61,35 @@ public class Frontier {
                 .query(Integer.class).single();
     }
 
-    /** The next URL to visit now: shallowest first, then in the order found; retries wait for their time. */
-    public Optional<FrontierEntry> next(String job, String run, Instant now) {
+    /**
+     * The next URL of one partition of the run's lanes to visit now: shallowest first, then in the
+     * order found; retries wait for their time. Partition {@code p} of {@code n} reads the lanes
+     * whose number is {@code p} modulo {@code n}.
+     */
+    public Optional<FrontierEntry> next(String job, String run, int partition, int partitions, Instant now) {
         return jdbc.sql("""
                         select id, url, kind, depth, attempts from frontier
-                        where job_name = :job and run_id = :run and status = 'PENDING'
+                        where job_name = :job and run_id = :run and status = 'PENDING' and mod(lane, :partitions) = :partition
                           and (not_before is null or not_before <= :now)
                         order by depth, id fetch first 1 rows only
                         """)
-                .param("job", job).param("run", run).param("now", Timestamp.from(now))
+                .param("job", job).param("run", run).param("partition", partition).param("partitions", partitions)
+                .param("now", Timestamp.from(now))
                 .query((rs, row) -> new FrontierEntry(rs.getLong("id"), URI.create(rs.getString("url")),
                         EntryKind.valueOf(rs.getString("kind")), rs.getInt("depth"), rs.getInt("attempts")))
                 .optional();
     }
 
-    /** When the earliest waiting retry is due, if any URL is waiting. */
-    public Optional<Instant> nextRetry(String job, String run) {
-        // min() of no rows is one row holding null
+    /**
+     * Whether any URL of the run, in any lane, is still to be visited or being visited (a URL stays
+     * PENDING until the visit is committed): while one is, its page may still add links to any lane.
+     */
+    public boolean hasPending(String job, String run) {
         return jdbc.sql("""
-                        select min(not_before) from frontier
-                        where job_name = :job and run_id = :run and status = 'PENDING' and not_before is not null
+                        select 1 from frontier where job_name = :job and run_id = :run and status = 'PENDING'
+                        fetch first 1 rows only
                         """)
-                .param("job", job).param("run", run).query(Timestamp.class).list().stream()
-                .filter(Objects::nonNull).findFirst().map(Timestamp::toInstant);
+                .param("job", job).param("run", run).query(Integer.class).list().size() > 0;
     }
 
     /** Leaves a URL pending, to be tried again at {@code notBefore}; counts the failure. */

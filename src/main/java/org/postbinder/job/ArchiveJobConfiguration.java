@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.postbinder.clean.PostCleaner;
 import org.postbinder.crawl.CrawlProperties;
+import org.postbinder.crawl.CrawlRuns;
 import org.postbinder.crawl.FetchState;
 import org.postbinder.crawl.Fetchers;
 import org.postbinder.crawl.Frontier;
@@ -46,6 +47,7 @@ import org.springframework.batch.infrastructure.item.support.CompositeItemProces
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -55,8 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@value #EXPORT_JOB} run its two halves. The job file named in the job parameters is read
  * once per job execution ({@link RunContext}), so a restart reads it again, with the same run id.
  * <pre>
- * seedFrontierStep ─▶ crawlPostsStep ─▶ exportPostsStep ─▶ publishArchiveStep
- * (tasklet)           (chunk of 1 URL)   (chunk of posts)   (tasklet)
+ * seedFrontierStep ─▶ crawlPostsStep ─────────────▶ exportPostsStep ─▶ publishArchiveStep
+ * (tasklet)           (partitions on threads,        (chunk of posts)   (tasklet)
+ *                      each a chunk of 1 URL)
  * </pre>
  */
 @Configuration
@@ -67,6 +70,7 @@ public class ArchiveJobConfiguration {
     public static final String EXPORT_JOB = "postExportJob";
     public static final String SEED_STEP = "seedFrontierStep";
     public static final String CRAWL_STEP = "crawlPostsStep";
+    public static final String CRAWL_PARTITION_STEP = "crawlPartitionStep";
     public static final String EXPORT_STEP = "exportPostsStep";
     public static final String PUBLISH_STEP = "publishArchiveStep";
 
@@ -105,23 +109,58 @@ public class ArchiveJobConfiguration {
         return new StepBuilder(SEED_STEP, repository).tasklet(seedFrontierTasklet, transactions).stream(warcArchive).build();
     }
 
+    /**
+     * The crawl, split into partitions that run on their own threads: one per lane of the run's
+     * frontier (the job's {@code crawl.concurrency}), so several servers are fetched at once while
+     * each server keeps to its own lanes.
+     */
     @Bean
-    Step crawlPostsStep(JobRepository repository, PlatformTransactionManager transactions, FrontierReader frontierReader,
-                        ItemProcessor<FrontierEntry, CrawlResult> crawlProcessor, CrawlResultWriter crawlResultWriter,
-                        WarcArchive warcArchive, Frontier frontier) {
-        return new StepBuilder(CRAWL_STEP, repository).<FrontierEntry, CrawlResult>chunk(URLS_PER_CHUNK)
+    Step crawlPostsStep(JobRepository repository, Step crawlPartitionStep, CrawlPartitioner crawlPartitioner,
+                        Frontier frontier, CrawlRuns runs, ProgressConsole console) {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("crawl-");
+        threads.setTaskDecorator(new JobScopeTaskDecorator());
+        return new StepBuilder(CRAWL_STEP, repository)
+                .partitioner(CRAWL_PARTITION_STEP, crawlPartitioner)
+                .step(crawlPartitionStep)
+                .taskExecutor(threads)
+                .listener(new CrawlPartitionsListener(runs))
+                .listener(new CrawlProgressListener(frontier, console))
+                .build();
+    }
+
+    @Bean
+    Step crawlPartitionStep(JobRepository repository, PlatformTransactionManager transactions, FrontierReader frontierReader,
+                            ItemProcessor<FrontierEntry, CrawlResult> crawlProcessor, CrawlResultWriter crawlResultWriter,
+                            WarcArchive warcArchive, CrawlRuns runs, ProgressConsole console) {
+        return new StepBuilder(CRAWL_PARTITION_STEP, repository).<FrontierEntry, CrawlResult>chunk(URLS_PER_CHUNK)
                 .transactionManager(transactions)
                 .reader(frontierReader)
                 .processor(crawlProcessor)
                 .writer(crawlResultWriter)
                 .stream(warcArchive)
-                .listener(new CrawlProgressListener(frontier))
+                .listener(new VisitLog(console))
+                .listener(new CrawlPartitionsListener(runs))
                 .build();
     }
 
-    /** Where this run keeps its HTTP exchanges; with WARC files switched off, it keeps nothing. */
+    /** One console for the crawl's status line and the lines its partitions print above it. */
     @Bean
-    @StepScope
+    ProgressConsole progressConsole() {
+        return ProgressConsole.system();
+    }
+
+    @Bean
+    @JobScope
+    CrawlPartitioner crawlPartitioner(CrawlRuns runs, RunContext context) {
+        return new CrawlPartitioner(runs, context.job().name(), context.run());
+    }
+
+    /**
+     * Where this run keeps its HTTP exchanges; with WARC files switched off, it keeps nothing. One
+     * per job execution, shared by the crawl's partitions, so their records go to one file at a time.
+     */
+    @Bean
+    @JobScope
     WarcArchive warcArchive(OutputProperties output, WarcProperties warc, @Value("#{jobParameters['job']}") String jobName,
                             @Value("#{jobParameters['run']}") String run) {
         return new WarcArchive(output.dir().resolve(jobName).resolve("warc"), jobName, run, warc.maxFileSize().toBytes(),
@@ -157,17 +196,19 @@ public class ArchiveJobConfiguration {
 
     @Bean
     @StepScope
-    SeedFrontierTasklet seedFrontierTasklet(Frontier frontier, RobotsPolicy robots, CrawlProperties crawl,
+    SeedFrontierTasklet seedFrontierTasklet(Frontier frontier, CrawlRuns runs, RobotsPolicy robots, CrawlProperties crawl,
                                             WarcArchive warcArchive, RunContext context) {
         JobDefinition job = context.job();
-        return new SeedFrontierTasklet(frontier, job, context.run(), robots,
+        return new SeedFrontierTasklet(frontier, runs, job, context.run(), robots,
                 crawl.settingsFor(job.crawl()).withRecorder(warcArchive), context.replay());
     }
 
     @Bean
     @StepScope
-    FrontierReader frontierReader(Frontier frontier, RunContext context) {
-        return new FrontierReader(frontier, context.job().name(), context.run());
+    FrontierReader frontierReader(Frontier frontier, CrawlRuns runs, RunContext context,
+                                  @Value("#{stepExecutionContext['partition']}") int partition,
+                                  @Value("#{stepExecutionContext['partitions']}") int partitions) {
+        return new FrontierReader(frontier, runs, context.job().name(), context.run(), partition, partitions);
     }
 
     @Bean
@@ -178,16 +219,18 @@ public class ArchiveJobConfiguration {
             PostCleaner cleaner, RunContext context) {
         JobDefinition job = context.job();
         FetchProcessor fetch = new FetchProcessor(fetchers, crawl.settingsFor(job.crawl()).withRecorder(warcArchive),
-                job.crawl().delay(), Scope.of(job), robots, pacer, state, job.name(), context.replay());
+                job.crawl().delay(), job.crawl().connectionsPerHost(), Scope.of(job), robots, pacer, state, job.name(),
+                context.replay());
         PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner, crawl.retry());
         return new CompositeItemProcessor<>(List.of(fetch, read));
     }
 
     @Bean
     @StepScope
-    CrawlResultWriter crawlResultWriter(Frontier frontier, PostRepository posts, FetchState state, RunContext context) {
+    CrawlResultWriter crawlResultWriter(Frontier frontier, CrawlRuns runs, PostRepository posts, FetchState state,
+                                        RunContext context) {
         JobDefinition job = context.job();
-        return new CrawlResultWriter(frontier, posts, state, job.name(), context.run(), job.scope().maxPages(),
+        return new CrawlResultWriter(frontier, runs, posts, state, job.name(), context.run(), job.scope().maxPages(),
                 job.scope().maxPerPattern());
     }
 

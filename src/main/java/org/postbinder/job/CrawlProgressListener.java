@@ -2,76 +2,83 @@ package org.postbinder.job;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.Frontier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Shows a crawl's progress: one line per visited URL as it is written, and every
- * {@value #EVERY_SECONDS} seconds a status line with the counts, the rate and the time left.
+ * Shows how a crawl is going, whichever partitions do the work: a status line with the URLs found,
+ * visited, skipped and queued, the rate and the time left, read from the frontier every second on a
+ * terminal and every {@value #LOG_EVERY_SECONDS} seconds in a log.
  */
-class CrawlProgressListener implements ItemWriteListener<CrawlResult>, StepExecutionListener {
+class CrawlProgressListener implements StepExecutionListener {
 
-    private static final Logger log = LoggerFactory.getLogger("org.postbinder.progress");
-    private static final long EVERY_SECONDS = 10;
+    private static final long LOG_EVERY_SECONDS = 10;
 
     private final Frontier frontier;
-    private String job = "";
-    private String run = "";
-    private long startedNanos;
-    private long lastStatusNanos;
-    private int visited;
+    private final ProgressConsole console;
+    private final Map<Long, ScheduledExecutorService> running = new ConcurrentHashMap<>();
 
-    CrawlProgressListener(Frontier frontier) {
+    CrawlProgressListener(Frontier frontier, ProgressConsole console) {
         this.frontier = frontier;
+        this.console = console;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        job = stepExecution.getJobParameters().getString(RunParameters.JOB, "");
-        run = stepExecution.getJobParameters().getString(RunParameters.RUN, "");
-        startedNanos = System.nanoTime();
-        lastStatusNanos = startedNanos;
-        visited = 0;
+        String job = stepExecution.getJobParameters().getString(RunParameters.JOB, "");
+        String run = stepExecution.getJobParameters().getString(RunParameters.RUN, "");
+        Rate rate = new Rate(visited(job, run), System.nanoTime());
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "crawl-progress-" + run);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = console.isTerminal() ? 1 : LOG_EVERY_SECONDS;
+        ticker.scheduleAtFixedRate(() -> console.status(status(job, run, rate)), every, every, TimeUnit.SECONDS);
+        running.put(stepExecution.getId(), ticker);
     }
 
     @Override
-    public void afterWrite(Chunk<? extends CrawlResult> results) {
-        for (CrawlResult result : results) {
-            visited++;
-            String url = result.entry().url().toString();
-            switch (result.status()) {
-                case STORED -> log.info("  stored      {}  \"{}\"", url, result.post().map(p -> p.title()).orElse(""));
-                case SKIPPED -> log.info("  skipped     {}  ({})", url, result.reason());
-                case VISITED -> log.info("  read        {}  ({} links)", url, result.links().size());
-                case NOT_A_POST -> log.info("  not a post  {}", url);
-                case UNCHANGED -> log.info("  unchanged   {}", url);
-                case PENDING -> log.info("  retry later {}  ({})", url, result.reason());
-            }
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        ScheduledExecutorService ticker = running.remove(stepExecution.getId());
+        if (ticker != null) {
+            ticker.shutdownNow();
         }
-        long now = System.nanoTime();
-        if (now - lastStatusNanos >= Duration.ofSeconds(EVERY_SECONDS).toNanos()) {
-            lastStatusNanos = now;
-            log.info(status(now));
-        }
+        console.endStatus();
+        return stepExecution.getExitStatus();
     }
 
-    /** "progress: 120 done, 340 queued, 2 skipped, 4.2 URLs/s, about 1m21s left" */
-    private String status(long now) {
+    /** "crawl: 532 found, 120 visited, 2 skipped, 410 queued · 4.2 URLs/s · about 1m38s left" */
+    private String status(String job, String run, Rate rate) {
         Map<EntryStatus, Integer> counts = frontier.countByStatus(job, run);
         int queued = counts.getOrDefault(EntryStatus.PENDING, 0);
-        int done = counts.values().stream().mapToInt(Integer::intValue).sum() - queued;
-        double seconds = Math.max(0.001, (now - startedNanos) / 1e9);
-        double rate = visited / seconds;
-        String left = rate > 0 ? "about " + format(Duration.ofSeconds(Math.round(queued / rate))) + " left" : "";
-        return String.format("progress: %d done, %d queued, %d skipped, %.1f URLs/s, %s", done, queued,
-                counts.getOrDefault(EntryStatus.SKIPPED, 0), rate, left);
+        int found = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int skipped = counts.getOrDefault(EntryStatus.SKIPPED, 0);
+        int visited = found - queued;
+        double perSecond = rate.perSecond(visited, System.nanoTime());
+        String left = perSecond > 0 ? " · about " + format(Duration.ofSeconds(Math.round(queued / perSecond))) + " left" : "";
+        return String.format("crawl: %d found, %d visited, %d skipped, %d queued · %.1f URLs/s%s",
+                found, visited - skipped, skipped, queued, perSecond, left);
+    }
+
+    private int visited(String job, String run) {
+        Map<EntryStatus, Integer> counts = frontier.countByStatus(job, run);
+        return counts.values().stream().mapToInt(Integer::intValue).sum() - counts.getOrDefault(EntryStatus.PENDING, 0);
+    }
+
+    /** URLs visited per second since this execution of the step started (a restart counts afresh). */
+    private record Rate(int visitedAtStart, long startNanos) {
+        double perSecond(int visitedNow, long nowNanos) {
+            return (visitedNow - visitedAtStart) / Math.max(0.001, (nowNanos - startNanos) / 1e9);
+        }
     }
 
     private static String format(Duration duration) {

@@ -1,5 +1,6 @@
 package org.postbinder.job;
 
+import org.postbinder.crawl.CrawlRuns;
 import org.postbinder.crawl.DiscoveredLink;
 import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.EntryStatus;
@@ -15,8 +16,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Commits what a visit produced, in the chunk's one transaction: the new links join the frontier
- * (up to max-pages per run, and max-per-pattern URLs of one shape), the post is saved (updating the row of its canonical URL if there is
- * one) and the URL is marked done. A crash before the commit leaves the URL PENDING, to be visited
+ * (up to max-pages per run, and max-per-pattern URLs of one shape), the post is saved (updating the
+ * row of its canonical URL if there is one) and the URL is marked done. The partitions of a run
+ * write in turn, holding the run's lock until they commit. A crash before the commit leaves the URL PENDING, to be visited
  * again on restart; a crash after it leaves nothing to redo.
  */
 class CrawlResultWriter implements ItemWriter<CrawlResult> {
@@ -26,6 +28,7 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
     static final int MAX_LISTINGS = 1_000;
 
     private final Frontier frontier;
+    private final CrawlRuns runs;
     private final PostRepository posts;
     private final String job;
     private final String run;
@@ -33,9 +36,10 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
     private final int maxPerPattern;
     private final FetchState state;
 
-    CrawlResultWriter(Frontier frontier, PostRepository posts, FetchState state, String job, String run, int maxPages,
-                      int maxPerPattern) {
+    CrawlResultWriter(Frontier frontier, CrawlRuns runs, PostRepository posts, FetchState state, String job, String run,
+                      int maxPages, int maxPerPattern) {
         this.frontier = frontier;
+        this.runs = runs;
         this.state = state;
         this.posts = posts;
         this.job = job;
@@ -46,6 +50,8 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
 
     @Override
     public void write(Chunk<? extends CrawlResult> results) {
+        // the run's partitions write one at a time: the counts below are then exact
+        runs.lock(job, run);
         for (CrawlResult result : results) {
             int room = maxPages - frontier.countPages(job, run);
             for (DiscoveredLink link : result.links()) {

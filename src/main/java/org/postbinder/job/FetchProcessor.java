@@ -22,7 +22,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * Fetches a frontier URL politely. Before the URL and before every redirect hop: the hop must be in
  * scope and allowed by its host's robots.txt, and it waits for the host's turn (the job's delay,
- * raised by robots.txt's Crawl-delay, and any Retry-After the host gave). The request is
+ * raised by robots.txt's Crawl-delay, and any Retry-After the host gave) and for one of the job's
+ * connections to the host (shared by all the crawl's partitions). The request is
  * conditional when an earlier run fetched the URL. A job rebuilt from WARC files reads every page
  * from them instead.
  */
@@ -31,6 +32,7 @@ class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
     private final Fetchers fetchers;
     private final FetchSettings settings;
     private final Duration delay;
+    private final int connectionsPerHost;
     private final Scope scope;
     private final RobotsPolicy robots;
     private final HostPacer pacer;
@@ -38,11 +40,12 @@ class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
     private final String job;
     private final Optional<WarcReplay> replay;
 
-    FetchProcessor(Fetchers fetchers, FetchSettings settings, Duration delay, Scope scope, RobotsPolicy robots,
-                   HostPacer pacer, FetchState state, String job, Optional<WarcReplay> replay) {
+    FetchProcessor(Fetchers fetchers, FetchSettings settings, Duration delay, int connectionsPerHost, Scope scope,
+                   RobotsPolicy robots, HostPacer pacer, FetchState state, String job, Optional<WarcReplay> replay) {
         this.fetchers = fetchers;
         this.settings = settings;
         this.delay = delay;
+        this.connectionsPerHost = connectionsPerHost;
         this.scope = scope;
         this.robots = robots;
         this.pacer = pacer;
@@ -87,7 +90,7 @@ class FetchProcessor implements ItemProcessor<FrontierEntry, FetchedEntry> {
             }
             Optional<String> refused = robots.refusal(url, settings, delay);
             if (refused.isEmpty() && isHttp(url)) {
-                pacer.awaitTurn(url, max(delay, robots.rulesFor(url, settings, delay).crawlDelay()));
+                pacer.awaitTurn(url, max(delay, robots.rulesFor(url, settings, delay).crawlDelay()), connectionsPerHost);
             }
             return refused;
         };

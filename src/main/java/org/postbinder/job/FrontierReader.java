@@ -1,47 +1,66 @@
 package org.postbinder.job;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.postbinder.crawl.CrawlRuns;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.crawl.FrontierEntry;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
- * Reads a run's frontier: each call returns the next PENDING URL that is due, waits when the only
- * URLs left are retries that are not due yet, and returns null when nothing is left. It keeps no
- * position of its own: the frontier table is the state, so a restarted step simply carries on.
- * Used with a chunk of one, so that the links a page adds are committed before the next read.
+ * Reads one partition of a run's frontier: each call returns the partition's next PENDING URL that
+ * is due. When the partition has none, it waits while any URL of the run is still pending, since a
+ * page another partition is visiting may add links to this one; it returns null when nothing in the
+ * whole run is left. It keeps no position of its own: the frontier table is the state, so a
+ * restarted step simply carries on. Used with a chunk of one, so that the links a page adds are
+ * committed before the next read.
  */
 class FrontierReader implements ItemReader<FrontierEntry> {
 
+    /** How often a partition with nothing to do looks again; a query on an index. */
+    private static final long POLL_MILLIS = 100;
+
     private final Frontier frontier;
+    private final CrawlRuns runs;
     private final String job;
     private final String run;
+    private final int partition;
+    private final int partitions;
 
-    FrontierReader(Frontier frontier, String job, String run) {
+    FrontierReader(Frontier frontier, CrawlRuns runs, String job, String run, int partition, int partitions) {
         this.frontier = frontier;
+        this.runs = runs;
         this.job = job;
         this.run = run;
+        this.partition = partition;
+        this.partitions = partitions;
     }
 
     @Override
     public @Nullable FrontierEntry read() throws InterruptedException {
         while (true) {
-            Optional<FrontierEntry> next = frontier.next(job, run, Instant.now());
+            Optional<FrontierEntry> next = frontier.next(job, run, partition, partitions, Instant.now());
             if (next.isPresent()) {
                 return next.get();
             }
-            Optional<Instant> retry = frontier.nextRetry(job, run);
-            if (retry.isEmpty()) {
+            if (!frontier.hasPending(job, run)) {
                 return null;
             }
-            Duration wait = Duration.between(Instant.now(), retry.get());
-            if (!wait.isNegative()) {
-                Thread.sleep(wait.toMillis() + 1);
+            Optional<String> aborted = runs.aborted(job, run);
+            if (aborted.isPresent()) {
+                // the pending URLs belong to a partition that failed: waiting for them would be for ever
+                throw new CrawlAborted(aborted.get());
             }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /** Another partition of the crawl failed; this one stops too, and a restart resumes all of them. */
+    static class CrawlAborted extends IllegalStateException {
+        CrawlAborted(String reason) {
+            super("stopped because another part of the crawl failed: " + reason);
         }
     }
 }

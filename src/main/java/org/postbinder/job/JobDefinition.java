@@ -78,15 +78,22 @@ public record JobDefinition(
      * @param allowedNetworks       internal networks that may be fetched although the others may not
      */
     public record Crawl(Optional<String> userAgent, Duration delay, Optional<Duration> timeout,
-                        boolean allowPrivateAddresses, List<Cidr> allowedNetworks) {
+                        boolean allowPrivateAddresses, List<Cidr> allowedNetworks, int concurrency,
+                        int connectionsPerHost) {
+
+        /** Fetches at once across all servers. */
+        public static final int DEFAULT_CONCURRENCY = 4;
+        /** One connection per server, as polite crawlers keep. */
+        public static final int DEFAULT_CONNECTIONS_PER_HOST = 1;
 
         public Crawl {
             allowedNetworks = List.copyOf(allowedNetworks);
         }
 
-        /** The machine's user agent and timeouts, no delay, public addresses only. */
+        /** The machine's user agent and timeouts, no delay, public addresses only, four servers at once. */
         public static Crawl defaults() {
-            return new Crawl(Optional.empty(), Duration.ZERO, Optional.empty(), false, List.of());
+            return new Crawl(Optional.empty(), Duration.ZERO, Optional.empty(), false, List.of(), DEFAULT_CONCURRENCY,
+                    DEFAULT_CONNECTIONS_PER_HOST);
         }
     }
 

@@ -41,7 +41,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *       a relative {@code file:} path resolves against the job file's folder; warcs: WARC files or
  *       folders of them to rebuild from, without the network</dd>
  *   <dt>scope</dt><dd>include, exclude (regexes on the URL), max-pages, max-depth, max-per-pattern</dd>
- *   <dt>crawl</dt><dd>user-agent, delay, timeout, allow-private-addresses, allowed-networks</dd>
+ *   <dt>crawl</dt><dd>user-agent, delay, timeout, allow-private-addresses, allowed-networks, concurrency,
+ *       connections-per-host</dd>
  *   <dt>extract</dt><dd>title, body, author, date (CSS selectors), remove (selectors), require-date</dd>
  *   <dt>export</dt><dd>formats: csv, json, jsonl, pdf; csv: columns, byte-order-mark, neutralize-formulas</dd>
  *   <dt>schedule</dt><dd>cron (six fields), zone</dd>
@@ -49,6 +50,11 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 @Component
 public class JobFileLoader {
+
+    /** Partitions fetching at once; each holds a pooled database connection (see application.yaml). */
+    private static final int MAX_CONCURRENCY = 16;
+    /** More connections than this to one server is no longer polite. */
+    private static final int MAX_CONNECTIONS_PER_HOST = 8;
 
     /** Large enough for a news site's archive, small enough that a typo cannot crawl the web. */
     static final int DEFAULT_MAX_PAGES = 1_000;
@@ -146,8 +152,12 @@ public class JobFileLoader {
         Optional<Duration> timeout = yaml.duration("timeout");
         boolean allowPrivateAddresses = yaml.bool("allow-private-addresses", false);
         List<Cidr> allowedNetworks = yaml.list("allowed-networks", Cidr::parse);
+        int concurrency = yaml.integer("concurrency", JobDefinition.Crawl.DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
+        int perHost = yaml.integer("connections-per-host", JobDefinition.Crawl.DEFAULT_CONNECTIONS_PER_HOST, 1,
+                MAX_CONNECTIONS_PER_HOST);
         yaml.rejectUnknownKeys();
-        return new JobDefinition.Crawl(userAgent, delay, timeout, allowPrivateAddresses, allowedNetworks);
+        return new JobDefinition.Crawl(userAgent, delay, timeout, allowPrivateAddresses, allowedNetworks, concurrency,
+                perHost);
     }
 
     private JobDefinition.Extract extract(YamlSection yaml) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.postbinder.crawl.AddressGuard;
+import org.postbinder.crawl.CrawlRuns;
 import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.FetchSettings;
 import org.postbinder.crawl.Frontier;
@@ -20,21 +21,23 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Queues a run's sources, all at depth 0: start URLs, sitemaps and feeds from the job file, and the
  * sitemaps that the start hosts' robots.txt lists; for a job rebuilt from WARC files, every HTML page
- * the files hold. Adding is idempotent, so a restarted run seeds
- * nothing twice.
+ * the files hold. It also fixes how the run's frontier is split for parallel crawling. Adding is
+ * idempotent, so a restarted run seeds nothing twice.
  */
 class SeedFrontierTasklet implements Tasklet {
 
     private final Frontier frontier;
+    private final CrawlRuns runs;
     private final JobDefinition job;
     private final String run;
     private final RobotsPolicy robots;
     private final FetchSettings settings;
     private final Optional<WarcReplay> replay;
 
-    SeedFrontierTasklet(Frontier frontier, JobDefinition job, String run, RobotsPolicy robots, FetchSettings settings,
-                        Optional<WarcReplay> replay) {
+    SeedFrontierTasklet(Frontier frontier, CrawlRuns runs, JobDefinition job, String run, RobotsPolicy robots,
+                        FetchSettings settings, Optional<WarcReplay> replay) {
         this.frontier = frontier;
+        this.runs = runs;
         this.job = job;
         this.run = run;
         this.robots = robots;
@@ -44,6 +47,7 @@ class SeedFrontierTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        runs.open(job.name(), run, new CrawlRuns.Lanes(job.crawl().concurrency(), job.crawl().connectionsPerHost()));
         seed(job.sources().startUrls(), EntryKind.PAGE);
         seed(job.sources().sitemaps(), EntryKind.SITEMAP);
         seed(job.sources().feeds(), EntryKind.FEED);

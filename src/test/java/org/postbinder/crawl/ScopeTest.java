@@ -171,7 +171,7 @@ class ScopeTest {
     private static JobDefinition job(JobDefinition.Sources sources, List<String> include, List<String> exclude) {
         return new JobDefinition("blog", "Blog", Path.of("jobs/blog.yml"), sources,
                 new JobDefinition.Scope(patterns(include), patterns(exclude), 1000, 10, 500),
-                new JobDefinition.Crawl(Optional.empty(), Duration.ofSeconds(1), Optional.empty(), false, List.of()),
+                JobDefinition.Crawl.defaults(),
                 JobDefinition.Extract.generic(),
                 new JobDefinition.Export(Set.of(JobDefinition.Format.JSON)),
                 Optional.empty());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.postbinder.crawl.CrawlRuns;
 import org.postbinder.crawl.DiscoveredLink;
 import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.EntryStatus;
@@ -26,15 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 class CrawlResultWriterTest {
 
     private final JdbcClient jdbc = TestDatabase.migrated();
-    private final Frontier frontier = new Frontier(jdbc);
+    private final CrawlRuns runs = new CrawlRuns(jdbc);
+    private final Frontier frontier = new Frontier(jdbc, runs);
     private final PostRepository posts = new PostRepository(jdbc, JsonMapper.builder().build());
 
     @Test
     void queuesNoMorePagesThanMaxPagesButStillQueuesFeeds() {
         // given
-        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, new FetchState(jdbc, JsonMapper.builder().build()), "blog", "r1", 5, 100);
+        CrawlResultWriter writer = new CrawlResultWriter(frontier, runs, posts, new FetchState(jdbc, JsonMapper.builder().build()), "blog", "r1", 5, 100);
         frontier.add("blog", "r1", URI.create("https://blog.example/"), EntryKind.PAGE, 0, "seed");
-        FrontierEntry home = frontier.next("blog", "r1", Instant.now()).orElseThrow();
+        FrontierEntry home = frontier.next("blog", "r1", 0, 1, Instant.now()).orElseThrow();
         List<DiscoveredLink> links = IntStream.rangeClosed(1, 10)
                 .mapToObj(n -> new DiscoveredLink(URI.create("https://blog.example/post-" + n + "/"), EntryKind.PAGE, false))
                 .toList();
@@ -55,14 +57,14 @@ class CrawlResultWriterTest {
     @Test
     void theSameArticleAtTwoUrlsIsStoredOnce() {
         // given
-        CrawlResultWriter writer = new CrawlResultWriter(frontier, posts, new FetchState(jdbc, JsonMapper.builder().build()), "blog", "r1", 100, 100);
+        CrawlResultWriter writer = new CrawlResultWriter(frontier, runs, posts, new FetchState(jdbc, JsonMapper.builder().build()), "blog", "r1", 100, 100);
         frontier.add("blog", "r1", URI.create("https://blog.example/post/"), EntryKind.PAGE, 0, "seed");
         frontier.add("blog", "r1", URI.create("https://blog.example/amp/post/"), EntryKind.PAGE, 0, "seed");
-        FrontierEntry original = frontier.next("blog", "r1", Instant.now()).orElseThrow();
+        FrontierEntry original = frontier.next("blog", "r1", 0, 1, Instant.now()).orElseThrow();
 
         // when
         writer.write(Chunk.of(stored(original, "https://blog.example/post/")));
-        FrontierEntry copy = frontier.next("blog", "r1", Instant.now()).orElseThrow();
+        FrontierEntry copy = frontier.next("blog", "r1", 0, 1, Instant.now()).orElseThrow();
         writer.write(Chunk.of(stored(copy, "https://blog.example/amp/post/")));
 
         // then
@@ -71,7 +73,7 @@ class CrawlResultWriterTest {
                 .query(String.class).single()).isEqualTo("UNCHANGED");
         assertThat(posts.findAll("blog")).singleElement().satisfies(post ->
                 assertThat(post.canonicalUrl()).isEqualTo("https://blog.example/post/"));
-        assertThat(frontier.next("blog", "r1", Instant.now())).isEmpty();
+        assertThat(frontier.next("blog", "r1", 0, 1, Instant.now())).isEmpty();
     }
 
     private static CrawlResult stored(FrontierEntry entry, String url) {

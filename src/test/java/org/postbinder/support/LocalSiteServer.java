@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +49,10 @@ public final class LocalSiteServer implements AutoCloseable {
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final Map<String, HttpHandler> prefixRoutes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final List<Visit> visits = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** One request, from its arrival to the end of its answer (System.nanoTime). */
+    public record Visit(String path, long startNanos, long endNanos) {}
 
     public LocalSiteServer() {
         try {
@@ -87,6 +93,36 @@ public final class LocalSiteServer implements AutoCloseable {
     public long hitsMatching(String prefix) {
         return hits.entrySet().stream().filter(hit -> hit.getKey().startsWith(prefix))
                 .mapToLong(hit -> hit.getValue().get()).sum();
+    }
+
+    /** Every request so far, with when it arrived and when its answer was sent. */
+    public List<Visit> visits() {
+        return List.copyOf(visits);
+    }
+
+    /**
+     * The most requests that were being answered at once. Each visit's last {@code slack} is not
+     * counted: a client may send its next request a moment before the server has closed the answer
+     * it already read in full, which is not two requests at once.
+     */
+    public static int mostAtOnce(List<Visit> visits, Duration slack) {
+        List<long[]> events = new java.util.ArrayList<>();
+        for (Visit visit : visits) {
+            long end = visit.endNanos() - slack.toNanos();
+            if (end > visit.startNanos()) {
+                events.add(new long[] {visit.startNanos(), 1});
+                events.add(new long[] {end, -1});
+            }
+        }
+        // at equal times, ends before starts
+        events.sort(java.util.Comparator.<long[]>comparingLong(event -> event[0]).thenComparingLong(event -> event[1]));
+        int now = 0;
+        int most = 0;
+        for (long[] event : events) {
+            now += (int) event[1];
+            most = Math.max(most, now);
+        }
+        return most;
     }
 
     /** Answers requests for {@code path} with {@code handler}; replaces an earlier route. */
@@ -184,6 +220,7 @@ public final class LocalSiteServer implements AutoCloseable {
                     .map(Map.Entry::getValue)
                     .orElse(null);
         }
+        long start = System.nanoTime();
         try (exchange) {
             if (handler == null) {
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
@@ -191,6 +228,8 @@ public final class LocalSiteServer implements AutoCloseable {
             } else {
                 handler.handle(exchange);
             }
+        } finally {
+            visits.add(new Visit(path, start, System.nanoTime()));
         }
     }
 
