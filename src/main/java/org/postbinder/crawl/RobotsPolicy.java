@@ -43,8 +43,14 @@ public class RobotsPolicy {
     /** The rules of one origin, as this crawler's user agent reads them. */
     public record Rules(BaseRobotRules rules, Instant readAt) {
 
+        /**
+         * Whether the rules allow the URL. The crawler requests URLs with their query parameters
+         * sorted, which may not be the order a rule was written for ({@code Disallow: /search?q=}
+         * and a link to {@code /search?q=x&page=2}): a URL is allowed only if it is allowed with its
+         * parameters in any order.
+         */
         public boolean allows(URI url) {
-            return rules.isAllowed(url.toString());
+            return QueryOrders.of(url).allMatch(variant -> rules.isAllowed(variant));
         }
 
         /** The delay robots.txt asks for, capped at {@link #MAX_CRAWL_DELAY}; zero when it asks none. */

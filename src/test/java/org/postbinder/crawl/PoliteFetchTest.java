@@ -213,6 +213,26 @@ class PoliteFetchTest {
     }
 
     @Test
+    void aRuleWrittenForOneOrderOfTheQueryStillHoldsOnceTheCrawlerHasSortedIt() {
+        // given
+        site.serve("/robots.txt", 200, "text/plain", """
+                User-agent: *
+                Disallow: /search?q=
+                Disallow: /*?replytocom=
+                """);
+
+        // when
+        RobotsPolicy.Rules rules = robots.rulesFor(site.url("/"), LOCAL, Duration.ZERO);
+
+        // then: the page linked /search?q=harbour&page=2; the crawler would request it sorted
+        URI sorted = UrlNormalizer.normalize(site.url("/search?q=harbour&page=2")).orElseThrow();
+        assertThat(sorted.getQuery()).startsWith("page=2");
+        assertThat(rules.allows(sorted)).isFalse();
+        assertThat(rules.allows(UrlNormalizer.normalize(site.url("/post/?replytocom=4&a=1")).orElseThrow())).isFalse();
+        assertThat(rules.allows(site.url("/archive/?page=2&year=2025"))).isTrue();
+    }
+
+    @Test
     void aMissingRobotsTxtAllowsEverythingAndABrokenOneAllowsNothingForNow() {
         // given
         LocalSiteServer broken = new LocalSiteServer().start();
