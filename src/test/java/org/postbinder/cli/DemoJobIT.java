@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postbinder.export.ArchivePublisher;
 import org.postbinder.export.CsvPostWriter;
 import org.postbinder.support.Launcher;
+import org.postbinder.support.PdfA;
 
 import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDictionary;
@@ -156,6 +157,11 @@ class DemoJobIT {
             assertThat(pdf.getOutlines(false).getAllChildren()).hasSize(expectedPosts.size());
             assertThat(pdf.getNumberOfPages()).isGreaterThan(expectedPosts.size());
         }
+    }
+
+    @Test
+    void thePdfVolumeIsValidPdfA2u() throws Exception {
+        assertThat(PdfA.violations(archive.resolve("demo-" + RUN + ".pdf"), "2u")).isEmpty();
     }
 
     @Test

@@ -1,0 +1,100 @@
+package org.postbinder.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postbinder.store.Post;
+import org.postbinder.support.PdfA;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
+
+/** The PDF volume as an archive keeps it: PDF/A-2u by veraPDF, and every script readable. */
+class PdfVolumeWriterTest {
+
+    static final String ARABIC = "افتتحت المكتبة العامة في المدينة قاعة جديدة للقراءة بعد عامين من أعمال الترميم";
+    static final String CHINESE = "港口的早市今年四月重新开放，渔民和农民带来了新鲜的鱼和蔬菜。";
+    static final String JAPANESE = "港の朝市が冬の休みを終えて今月から再開しました。";
+    static final String RUSSIAN = "Районные библиотеки переводят фонды в цифру: что изменится для читателей";
+    static final String GREEK = "Τα θερινά σινεμά της Αθήνας ανοίγουν με την πρώτη ζεστή βδομάδα του Μαΐου.";
+    static final String HEBREW = "הספרייה העירונית נפתחה מחדש אחרי שיפוץ של שנתיים";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aVolumeInEveryScriptIsValidPdfA2uAndReadsBack() throws Exception {
+        // given
+        List<Post> posts = List.of(
+                post("Harbour ferry timetable cut for the winter", "The first crossing now leaves at 5:40 — "
+                        + "commuters are not pleased 🙁 (emoji have no glyph in the bundled fonts)."),
+                post(RUSSIAN, "«Раньше, чтобы найти заметку, приходилось ехать к нам», — говорит библиотекарь."),
+                post(GREEK, GREEK),
+                post("المكتبة العامة تفتح قاعة القراءة", ARABIC + ". " + ARABIC + ". " + ARABIC + "."),
+                post("港口早市重新开放", CHINESE),
+                post("港の朝市、今年も四月から再開", JAPANESE),
+                post("הספרייה נפתחה מחדש", HEBREW));
+
+        // when
+        Path volume = write(posts);
+
+        // then
+        assertThat(PdfA.violations(volume, "2u")).isEmpty();
+        try (PdfDocument pdf = new PdfDocument(new PdfReader(volume.toString()))) {
+            String text = allText(pdf);
+            assertThat(text).contains(RUSSIAN, GREEK, "港口的早市今年四月重新开放", JAPANESE,
+                    "Harbour ferry timetable cut for the winter");
+            assertThat(logical(text)).as("Arabic and Hebrew, once read back in logical order")
+                    .contains("المكتبة العامة تفتح قاعة القراءة", "الترميم", "הספרייה העירונית נפתחה מחדש");
+            assertThat(pdf.getOutlines(false).getAllChildren()).hasSize(posts.size());
+            assertThat(pdf.getDocumentInfo().getTitle()).isEqualTo("Scripts — r1");
+            assertThat(pdf.getDocumentInfo().getKeywords()).isEqualTo("Blog");
+        }
+    }
+
+    @Test
+    void theEmptyVolumeIsValidPdfA2uToo() throws Exception {
+        assertThat(PdfA.violations(write(List.of()), "2u")).isEmpty();
+    }
+
+    private Path write(List<Post> posts) throws Exception {
+        Path file = folder.resolve("volume.pdf");
+        PdfVolumeWriter writer = new PdfVolumeWriter(file, new PdfVolumeWriter.VolumeInfo("Scripts", "scripts", "r1"));
+        writer.open(new ExecutionContext());
+        writer.write(new Chunk<>(posts));
+        writer.finish();
+        writer.close();
+        return file;
+    }
+
+    private static String allText(PdfDocument pdf) {
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+            text.append(PdfTextExtractor.getTextFromPage(pdf.getPage(page))).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * Right-to-left lines are drawn in visual order with Arabic letters in their presentation forms:
+     * unfolding the forms (NFKC) and reversing each line gives back the text as it was written.
+     */
+    private static String logical(String text) {
+        return text.lines().map(line -> new StringBuilder(Normalizer.normalize(line, Normalizer.Form.NFKC)).reverse())
+                .reduce(new StringBuilder(), (all, line) -> all.append(line).append('\n')).toString();
+    }
+
+    private static Post post(String title, String paragraph) {
+        return new Post("https://blog.example/" + Math.abs(title.hashCode()), "https://blog.example/" + Math.abs(title.hashCode()),
+                title, "Anna", "2025-04-10T09:00:00+03:00", null, "Blog", null, null, null, List.of("one"),
+                List.of(paragraph), List.of("A caption."), "2026-01-01T00:00:00Z");
+    }
+}
