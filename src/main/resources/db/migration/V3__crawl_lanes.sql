@@ -4,15 +4,22 @@
 alter table frontier add column lane integer default 0 not null;
 
 -- One row per crawl run: how its frontier is split (fixed when the run starts, so a restart splits
--- it the same way), the row every writer locks so that caps and inserts stay exact, and why the
--- run's lanes were told to stop when one of them failed.
+-- it the same way), and the row every writer locks so that caps and inserts stay exact.
 create table crawl_runs (
     job_name       varchar(64)  not null,
     run_id         varchar(32)  not null,
     lanes          integer      default 1 not null,
     lanes_per_host integer      default 1 not null,
-    aborted        varchar(1000),
     constraint crawl_runs_pk primary key (job_name, run_id)
+);
+
+-- Why a run's partitions were told to stop (one of them failed): a row of its own, so that telling
+-- never waits for the writers' lock on crawl_runs.
+create table crawl_aborts (
+    job_name varchar(64)   not null,
+    run_id   varchar(32)   not null,
+    reason   varchar(1000) not null,
+    constraint crawl_aborts_pk primary key (job_name, run_id)
 );
 insert into crawl_runs (job_name, run_id) select distinct job_name, run_id from frontier;
 

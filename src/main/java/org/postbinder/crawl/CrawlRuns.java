@@ -55,8 +55,9 @@ public class CrawlRuns {
      * take turns, so the page caps are exact and no two of them queue the same URL at once.
      */
     public void lock(String job, String run) {
+        // single(): a run with no row would lock nothing, silently
         jdbc.sql("select lanes from crawl_runs where job_name = :job and run_id = :run for update")
-                .param("job", job).param("run", run).query(Integer.class).list();
+                .param("job", job).param("run", run).query(Integer.class).single();
     }
 
     /**
@@ -88,20 +89,23 @@ public class CrawlRuns {
 
     /** Tells the run's other partitions to stop: one failed, and the run will be restarted as a whole. */
     public void abort(String job, String run, String reason) {
-        jdbc.sql("update crawl_runs set aborted = :reason where job_name = :job and run_id = :run and aborted is null")
+        jdbc.sql("""
+                        insert into crawl_aborts (job_name, run_id, reason)
+                        select :job, :run, :reason
+                        where not exists (select 1 from crawl_aborts where job_name = :job and run_id = :run)
+                        """)
                 .param("reason", reason.length() <= 1000 ? reason : reason.substring(0, 1000))
                 .param("job", job).param("run", run).update();
     }
 
     public Optional<String> aborted(String job, String run) {
-        return jdbc.sql("select aborted from crawl_runs where job_name = :job and run_id = :run")
-                .param("job", job).param("run", run).query(String.class).list().stream()
-                .filter(reason -> reason != null).findFirst();
+        return jdbc.sql("select reason from crawl_aborts where job_name = :job and run_id = :run")
+                .param("job", job).param("run", run).query(String.class).optional();
     }
 
     /** A (re)started crawl starts with no partition failed. */
     public void clearAbort(String job, String run) {
-        jdbc.sql("update crawl_runs set aborted = null where job_name = :job and run_id = :run")
+        jdbc.sql("delete from crawl_aborts where job_name = :job and run_id = :run")
                 .param("job", job).param("run", run).update();
     }
 }

@@ -65,7 +65,6 @@ public class HttpFetcher implements PageFetcher {
 
     @Override
     public FetchResult fetch(URI url, FetchSettings settings, Validators known) {
-        long deadline = System.nanoTime() + settings.readTimeout().toNanos();
         Set<URI> visited = new HashSet<>();
         URI current = url;
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
@@ -82,7 +81,10 @@ public class HttpFetcher implements PageFetcher {
                 String via = hop == 0 ? "" : " (redirected from " + url + ")";
                 return FetchResult.skipped(FetchOutcome.BLOCKED, refused.get() + via);
             }
-            // validators belong to the URL they were given for, not to where it redirects
+            // each response has the whole time, counted once the gate has let it go (waiting for
+            // the host's turn is not the response being slow); validators belong to the URL they
+            // were given for, not to where it redirects
+            long deadline = System.nanoTime() + settings.readTimeout().toNanos();
             Hop result = exchange(url, target, settings, deadline, hop == 0 ? known : Validators.NONE);
             if (result instanceof Done done) {
                 return done.result();

@@ -146,7 +146,7 @@ public class WarcArchive implements ItemStream, ExchangeRecorder {
             channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             writer = new WarcWriter(channel, WarcCompression.GZIP);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a WARC file in " + folder, e);
+            throw new WriteFailure("cannot start a WARC file in " + folder + ": " + e.getMessage(), e);
         }
     }
 

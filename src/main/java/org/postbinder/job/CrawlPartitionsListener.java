@@ -29,7 +29,8 @@ class CrawlPartitionsListener implements StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        if (isPartition(stepExecution) && stepExecution.getStatus() == BatchStatus.FAILED) {
+        // stopped or failed alike: the others would wait for ever for the URLs it left pending
+        if (isPartition(stepExecution) && stepExecution.getStatus() != BatchStatus.COMPLETED) {
             String reason = stepExecution.getFailureExceptions().stream().findFirst()
                     .map(Throwable::getMessage).orElse(stepExecution.getExitStatus().getExitDescription());
             runs.abort(job(stepExecution), run(stepExecution), stepExecution.getStepName() + ": " + reason);

@@ -41,17 +41,18 @@ class FrontierReader implements ItemReader<FrontierEntry> {
     @Override
     public @Nullable FrontierEntry read() throws InterruptedException {
         while (true) {
+            Optional<String> aborted = runs.aborted(job, run);
+            if (aborted.isPresent()) {
+                // another partition failed: going on would only delay the restart that resumes them all,
+                // and waiting for the URLs it left pending would be for ever
+                throw new CrawlAborted(aborted.get());
+            }
             Optional<FrontierEntry> next = frontier.next(job, run, partition, partitions, Instant.now());
             if (next.isPresent()) {
                 return next.get();
             }
             if (!frontier.hasPending(job, run)) {
                 return null;
-            }
-            Optional<String> aborted = runs.aborted(job, run);
-            if (aborted.isPresent()) {
-                // the pending URLs belong to a partition that failed: waiting for them would be for ever
-                throw new CrawlAborted(aborted.get());
             }
             Thread.sleep(POLL_MILLIS);
         }

@@ -25,7 +25,9 @@ class JobScopeTaskDecorator implements TaskDecorator {
             try {
                 task.run();
             } finally {
-                JobSynchronizationManager.release();
+                // close, not release: releasing would destroy the job-scoped beans the job's other
+                // partitions are still using
+                JobSynchronizationManager.close();
             }
         };
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postbinder.crawl.CrawlRuns;
 import org.postbinder.crawl.DiscoveredLink;
@@ -30,6 +31,11 @@ class CrawlResultWriterTest {
     private final CrawlRuns runs = new CrawlRuns(jdbc);
     private final Frontier frontier = new Frontier(jdbc, runs);
     private final PostRepository posts = new PostRepository(jdbc, JsonMapper.builder().build());
+
+    @BeforeEach
+    void seedTheRun() {
+        runs.open("blog", "r1", new CrawlRuns.Lanes(1, 1));
+    }
 
     @Test
     void queuesNoMorePagesThanMaxPagesButStillQueuesFeeds() {

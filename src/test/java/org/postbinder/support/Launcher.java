@@ -28,7 +28,7 @@ public final class Launcher {
     }
 
     public String databaseUrl() {
-        return "jdbc:h2:file:" + home.resolve("db/postbinder").toAbsolutePath() + ";LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + home.resolve("db/postbinder").toAbsolutePath() + ";LOCK_TIMEOUT=300000";
     }
 
     /** Starts the launcher; its stdout and stderr go to one log file under home. */
