@@ -14,6 +14,8 @@ public record ArchiveLocation(Path outputDir, String job, String run) {
     /** The JSON Schema of one record, published with every archive that has JSON in it. */
     public static final String RECORD_SCHEMA = "post-record-1.schema.json";
     public static final String MANIFEST = "manifest.json";
+    /** The folder of per-post PDFs, when the job asks for them. */
+    public static final String POSTS_FOLDER = "posts";
 
     public Path published() {
         return outputDir.resolve(job).resolve(run);

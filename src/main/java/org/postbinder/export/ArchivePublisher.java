@@ -51,13 +51,15 @@ public class ArchivePublisher {
         }
     }
 
-    /** Lists the staged files with size and SHA-256, sorted by name. */
+    /** Lists the staged files with size and SHA-256, sorted by path ({@code posts/...} for per-post files). */
     public List<Manifest.FileEntry> stagedFiles(ArchiveLocation location) {
-        try (Stream<Path> files = Files.list(location.staging())) {
+        Path staging = location.staging();
+        try (Stream<Path> files = Files.walk(staging)) {
             List<Manifest.FileEntry> entries = new ArrayList<>();
-            for (Path file : files.sorted().toList()) {
-                if (!file.getFileName().toString().equals(ArchiveLocation.MANIFEST)) {
-                    entries.add(new Manifest.FileEntry(file.getFileName().toString(), Files.size(file), sha256(file)));
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = staging.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                if (!name.equals(ArchiveLocation.MANIFEST)) {
+                    entries.add(new Manifest.FileEntry(name, Files.size(file), sha256(file)));
                 }
             }
             return entries;
@@ -95,8 +97,8 @@ public class ArchivePublisher {
 
     /** Makes the files durable before the rename makes them visible, so a power cut cannot publish empty files. */
     private static void syncAll(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     channel.force(true);
                 }

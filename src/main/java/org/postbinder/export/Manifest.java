@@ -20,6 +20,7 @@ public record Manifest(
         String jobFile,
         Map<String, String> parameters,
         String mode,
+        Window window,
         @Nullable String recordSchema,
         String startedAt,
         String finishedAt,
@@ -34,6 +35,9 @@ public record Manifest(
         skipped = List.copyOf(skipped);
         files = List.copyOf(files);
     }
+
+    /** The posts stored or changed after {@code from} (the beginning when null) and up to {@code to}. */
+    public record Window(@Nullable String from, String to) {}
 
     public record Skipped(String url, String reason) {}
 

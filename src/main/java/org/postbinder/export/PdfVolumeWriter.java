@@ -1,8 +1,5 @@
 package org.postbinder.export;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,26 +11,18 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import com.itextpdf.kernel.colors.ColorConstants;
-import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.geom.Rectangle;
-import com.itextpdf.kernel.pdf.PdfAConformance;
-import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfOutputIntent;
 import com.itextpdf.kernel.pdf.PdfPage;
-import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.kernel.pdf.action.PdfAction;
-import com.itextpdf.kernel.pdf.annot.PdfAnnotation;
 import com.itextpdf.kernel.pdf.annot.PdfLinkAnnotation;
 import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
 import com.itextpdf.kernel.pdf.navigation.PdfExplicitDestination;
 import com.itextpdf.layout.Canvas;
 import com.itextpdf.layout.Document;
-import com.itextpdf.layout.borders.SolidBorder;
 import com.itextpdf.layout.element.AreaBreak;
-import com.itextpdf.layout.element.Link;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Tab;
 import com.itextpdf.layout.element.TabStop;
@@ -42,7 +31,6 @@ import com.itextpdf.layout.properties.AreaBreakType;
 import com.itextpdf.layout.properties.Property;
 import com.itextpdf.layout.properties.TabAlignment;
 import com.itextpdf.layout.properties.TextAlignment;
-import com.itextpdf.pdfa.PdfADocument;
 
 import org.jspecify.annotations.Nullable;
 import org.postbinder.store.Post;
@@ -65,9 +53,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public class PdfVolumeWriter implements ArchiveFileWriter {
 
-    private static final float MARGIN = 54;
-    private static final float BODY_SIZE = 10.5f;
-    private static final float BODY_WIDTH = PageSize.A4.getWidth() - 2 * MARGIN;
+    private static final float MARGIN = ArchivalPdf.MARGIN;
+    private static final float BODY_SIZE = ArchivalPdf.BODY_SIZE;
+    private static final float BODY_WIDTH = ArchivalPdf.BODY_WIDTH;
 
     private final Path file;
     private final Path draft;
@@ -76,8 +64,7 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
     private final SortedSet<String> sites = new TreeSet<>();
     private @Nullable PdfDocument pdf;
     private @Nullable Document document;
-    /** Links get a font of their own: iText's per-script font selection would drop their annotation. */
-    private @Nullable PdfFont linkFont;
+    private @Nullable PostSection section;
 
     /** What the cover says about the volume. */
     public record VolumeInfo(String jobTitle, String job, String run) {}
@@ -95,35 +82,17 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
     public void open(ExecutionContext context) {
         try {
             Files.createDirectories(file.getParent());
-            pdf = new PdfADocument(new PdfWriter(draft.toString()), PdfAConformance.PDF_A_2U, srgbIntent());
+            pdf = ArchivalPdf.create(draft);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file, e);
         }
         pdf.getDocumentInfo().setTitle(info.jobTitle() + " — " + info.run());
         pdf.getDocumentInfo().setSubject("Postbinder archive of job " + info.job() + ", run " + info.run());
         pdf.getDocumentInfo().setCreator("Postbinder");
-        document = new Document(pdf, PageSize.A4, true);
-        setUp(document);
-        linkFont = PdfFonts.latin();
+        document = ArchivalPdf.layout(pdf);
+        section = new PostSection(PdfFonts.latin());
         sections.clear();
         sites.clear();
-    }
-
-    /** Margins, the fonts (per script) and the body size, for every document the volume is laid out in. */
-    private static void setUp(Document target) {
-        target.setMargins(MARGIN + 14, MARGIN, MARGIN + 14, MARGIN);
-        target.setFontProvider(PdfFonts.provider());
-        target.setFontFamily(PdfFonts.REGULAR).setFontSize(BODY_SIZE);
-    }
-
-    /**
-     * PDF/A needs the colours' meaning pinned down: everything is drawn in RGB, so the output intent
-     * is sRGB (the profile the JDK carries, so none is bundled).
-     */
-    private static PdfOutputIntent srgbIntent() {
-        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-        return new PdfOutputIntent("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
-                new ByteArrayInputStream(profile));
     }
 
     @Override
@@ -138,47 +107,14 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
             document.add(new AreaBreak(AreaBreakType.NEXT_PAGE));
         }
         String anchor = "post-" + (sections.size() + 1);
-        document.add(text(post.title(), 18, true, BODY_WIDTH).setMarginBottom(6).setDestination(anchor));
+        section.addTitle(document, post, anchor);
         sections.add(new Section(post.title(), pdf.getNumberOfPages()));
         pdf.getOutlines(false).addOutline(post.title())
                 .addDestination(PdfExplicitDestination.createFit(pdf.getPage(pdf.getNumberOfPages())));
         if (post.siteName() != null) {
             sites.add(post.siteName());
         }
-        document.add(small(byline(post)));
-        for (String caption : post.captions()) {
-            document.add(text(caption, 9, false, BODY_WIDTH - 8).setFontColor(ColorConstants.DARK_GRAY)
-                    .setBorderLeft(new SolidBorder(ColorConstants.GRAY, 1.5f))
-                    .setPaddingLeft(6).setMarginTop(4));
-        }
-        for (String paragraph : post.paragraphs()) {
-            document.add(text(paragraph, BODY_SIZE, false, BODY_WIDTH).setMarginTop(4).setMultipliedLeading(1.35f));
-        }
-        document.add(small("Source: ").add(link(post.url())).setMarginTop(14));
-        if (!post.canonicalUrl().equals(post.url())) {
-            document.add(small("Canonical: ").add(link(post.canonicalUrl())));
-        }
-        document.add(small("Fetched " + post.fetchedAt() + " · SHA-256 " + post.contentSha256()));
-    }
-
-    /**
-     * A paragraph of archived text: characters no bundled font has are replaced, and right-to-left
-     * text is shaped and set line by line ({@link BidiLines}) and right-aligned.
-     */
-    private static Paragraph text(String text, float size, boolean bold, float width) {
-        String drawable = PdfFonts.drawable(text);
-        Paragraph paragraph;
-        if (BidiLines.hasRightToLeft(drawable)) {
-            paragraph = new Paragraph(BidiLines.layout(drawable, width, size, bold));
-            paragraph.setTextAlignment(BidiLines.isRightToLeft(drawable) ? TextAlignment.RIGHT : TextAlignment.LEFT);
-        } else {
-            paragraph = new Paragraph(drawable).setTextAlignment(TextAlignment.LEFT);
-        }
-        paragraph.setFontSize(size);
-        if (bold) {
-            paragraph.setFontFamily(PdfFonts.BOLD);
-        }
-        return paragraph;
+        section.addBody(document, post);
     }
 
     @Override
@@ -221,7 +157,7 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
 
     /** Second pass: front matter to the front, then a header and footer on every page. */
     private void arrange(int contentPages, int frontMatterPages) throws IOException {
-        try (PdfDocument volume = new PdfADocument(new PdfReader(draft.toString()), new PdfWriter(file.toString()))) {
+        try (PdfDocument volume = ArchivalPdf.rewrite(draft, file)) {
             for (int i = 0; i < frontMatterPages; i++) {
                 volume.movePage(contentPages + 1 + i, 1 + i);
             }
@@ -258,11 +194,11 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
         if (pdf.getNumberOfPages() > 0) {
             document.add(new AreaBreak(AreaBreakType.NEXT_PAGE));
         }
-        document.add(text(info.jobTitle(), 28, true, BODY_WIDTH).setMarginTop(180));
+        document.add(PostSection.text(info.jobTitle(), 28, true, BODY_WIDTH).setMarginTop(180));
         document.add(new Paragraph("Postbinder archive").setFontSize(14).setFontColor(ColorConstants.DARK_GRAY));
         document.add(new Paragraph("Job: " + info.job()).setMarginTop(40));
         document.add(new Paragraph("Run: " + info.run()));
-        document.add(text("Sites: " + (sites.isEmpty() ? "—" : String.join(", ", sites)), BODY_SIZE, false, BODY_WIDTH));
+        document.add(PostSection.text("Sites: " + (sites.isEmpty() ? "—" : String.join(", ", sites)), BODY_SIZE, false, BODY_WIDTH));
         document.add(new Paragraph("Posts: " + sections.size()));
         // the sites are the volume's keywords, for catalogues
         pdf.getDocumentInfo().setKeywords(String.join(", ", sites));
@@ -280,7 +216,7 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
     private int countContentsPages() {
         try (PdfDocument scratch = new PdfDocument(new PdfWriter(new ByteArrayOutputStream()))) {
             Document layout = new Document(scratch, PageSize.A4);
-            setUp(layout);
+            ArchivalPdf.setUp(layout);
             writeContents(layout, 9999);
             int pages = scratch.getNumberOfPages();
             layout.close();
@@ -300,43 +236,10 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
             Paragraph entry = new Paragraph().setMarginTop(2)
                     .addTabStops(new TabStop(BODY_WIDTH, TabAlignment.RIGHT))
                     .add(title).add(new Tab()).add(String.valueOf(section.firstPage() + pageOffset));
-            entry.setProperty(Property.LINK_ANNOTATION, printable(new PdfLinkAnnotation(new Rectangle(0, 0, 0, 0))
+            entry.setProperty(Property.LINK_ANNOTATION, PostSection.printable(new PdfLinkAnnotation(new Rectangle(0, 0, 0, 0))
                     .setAction(PdfAction.createGoTo("post-" + (i + 1)))));
             target.add(entry);
         }
-    }
-
-    /** PDF/A wants every annotation printed with the page. */
-    private static PdfLinkAnnotation printable(PdfLinkAnnotation annotation) {
-        annotation.setFlags(PdfAnnotation.PRINT);
-        annotation.setBorder(new PdfArray(new float[] {0, 0, 0}));
-        return annotation;
-    }
-
-    private static Paragraph small(String line) {
-        return text(line, 8.5f, false, BODY_WIDTH).setFontColor(ColorConstants.DARK_GRAY).setMarginTop(0).setMarginBottom(0);
-    }
-
-    /** A URL as a link; URLs are ASCII once normalized, which the Latin font has. */
-    private Link link(String url) {
-        Link link = new Link(PdfFonts.drawable(url), printable(new PdfLinkAnnotation(new Rectangle(0, 0, 0, 0))
-                .setAction(PdfAction.createURI(url))));
-        link.setFont(linkFont).setFontColor(ColorConstants.BLUE);
-        return link;
-    }
-
-    private static String byline(Post post) {
-        List<String> parts = new ArrayList<>();
-        if (post.author() != null) {
-            parts.add("By " + post.author());
-        }
-        if (post.publishedAt() != null) {
-            parts.add(post.publishedAt());
-        }
-        if (post.siteName() != null) {
-            parts.add(post.siteName());
-        }
-        return String.join(" · ", parts);
     }
 
     private static String shorten(String text) {

@@ -1,6 +1,8 @@
 package org.postbinder.job;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,14 +23,17 @@ import org.postbinder.crawl.WarcProperties;
 import org.postbinder.crawl.LinkDiscoverer;
 import org.postbinder.crawl.SitemapReader;
 import org.postbinder.export.ArchiveFileWriter;
+import org.postbinder.export.ArchiveMode;
 import org.postbinder.export.ArchiveLocation;
 import org.postbinder.export.ArchivePublisher;
 import org.postbinder.export.ArchiveWriters;
 import org.postbinder.export.CsvPostWriter;
+import org.postbinder.export.ExportWindows;
 import org.postbinder.export.JsonLinesPostWriter;
 import org.postbinder.export.JsonPostWriter;
 import org.postbinder.export.OutputProperties;
 import org.postbinder.export.PdfVolumeWriter;
+import org.postbinder.export.PostPdfWriter;
 import org.postbinder.export.StagingFolder;
 import org.postbinder.extract.PostExtractor;
 import org.postbinder.store.Post;
@@ -216,10 +221,12 @@ public class ArchiveJobConfiguration {
     CompositeItemProcessor<FrontierEntry, CrawlResult> crawlProcessor(
             Fetchers fetchers, CrawlProperties crawl, RobotsPolicy robots, HostPacer pacer, FetchState state,
             WarcArchive warcArchive, LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor,
-            PostCleaner cleaner, RunContext context) {
+            PostCleaner cleaner, CrawlRuns runs, RunContext context) {
         JobDefinition job = context.job();
+        // the run's split, not the job file's: a restart must not allow more connections than the lanes
+        int connectionsPerHost = runs.lanes(job.name(), context.run()).perHost();
         FetchProcessor fetch = new FetchProcessor(fetchers, crawl.settingsFor(job.crawl()).withRecorder(warcArchive),
-                job.crawl().delay(), job.crawl().connectionsPerHost(), Scope.of(job), robots, pacer, state, job.name(),
+                job.crawl().delay(), connectionsPerHost, Scope.of(job), robots, pacer, state, job.name(),
                 context.replay());
         PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner, crawl.retry());
         return new CompositeItemProcessor<>(List.of(fetch, read));
@@ -234,15 +241,31 @@ public class ArchiveJobConfiguration {
                 job.scope().maxPerPattern());
     }
 
+    /**
+     * The posts of the run's archive, in archive order: all of the job's (snapshot), or those stored
+     * or changed within the run's export window (incremental), which is fixed on the first start.
+     */
     @Bean
     @StepScope
-    JdbcCursorItemReader<Post> postsReader(DataSource dataSource, PostRepository posts,
-                                           @Value("#{jobParameters['job']}") String job) {
+    JdbcCursorItemReader<Post> postsReader(DataSource dataSource, PostRepository posts, ExportWindows windows,
+                                           RunContext context) {
+        String job = context.job().name();
+        ExportWindows.Window window = windows.open(job, context.run(), context.job().export().mode());
+        boolean incremental = window.mode() == ArchiveMode.INCREMENTAL;
+        Timestamp from = Timestamp.from(window.from().orElse(Instant.EPOCH));
         return new JdbcCursorItemReaderBuilder<Post>()
                 .name("postsReader")
                 .dataSource(dataSource)
-                .sql("select * from posts where job_name = ? order by " + PostRepository.EXPORT_ORDER)
-                .preparedStatementSetter(statement -> statement.setString(1, job))
+                .sql("select * from posts where job_name = ?"
+                        + (incremental ? " and changed_at > ? and changed_at <= ?" : "")
+                        + " order by " + PostRepository.EXPORT_ORDER)
+                .preparedStatementSetter(statement -> {
+                    statement.setString(1, job);
+                    if (incremental) {
+                        statement.setTimestamp(2, from);
+                        statement.setTimestamp(3, Timestamp.from(window.to()));
+                    }
+                })
                 .rowMapper(posts.rowMapper())
                 .fetchSize(100)
                 // the writers rewrite their files from the start on restart, so the reader must too
@@ -269,6 +292,9 @@ public class ArchiveJobConfiguration {
                 });
             }
         }
+        if (job.export().formats().contains(JobDefinition.Format.PDF) && job.export().pdfPerPost()) {
+            writers.add(new PostPdfWriter(staging.resolve(ArchiveLocation.POSTS_FOLDER)));
+        }
         return new ArchiveWriters(writers);
     }
 
@@ -282,8 +308,9 @@ public class ArchiveJobConfiguration {
     @Bean
     @StepScope
     PublishArchiveTasklet publishArchiveTasklet(ArchivePublisher publisher, JobRepository repository, Frontier frontier,
-                                                OutputProperties output, RunContext context) {
+                                                ExportWindows windows, OutputProperties output, RunContext context) {
         JobDefinition job = context.job();
-        return new PublishArchiveTasklet(publisher, repository, frontier, job, output.location(job.name(), context.run()));
+        return new PublishArchiveTasklet(publisher, repository, frontier, windows, job,
+                output.location(job.name(), context.run()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.postbinder.crawl.Cidr;
+import org.postbinder.export.ArchiveMode;
 import org.postbinder.export.CsvOptions;
 
 /**
@@ -113,10 +114,10 @@ public record JobDefinition(
     }
 
     /** Export formats and their options; the manifest is always written. */
-    public record Export(Set<Format> formats, CsvOptions csv) {
+    public record Export(Set<Format> formats, CsvOptions csv, ArchiveMode mode, boolean pdfPerPost) {
 
         public Export(Set<Format> formats) {
-            this(formats, CsvOptions.DEFAULTS);
+            this(formats, CsvOptions.DEFAULTS, ArchiveMode.SNAPSHOT, false);
         }
 
         public Export {

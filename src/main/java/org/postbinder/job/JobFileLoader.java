@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import org.jsoup.select.QueryParser;
 import org.postbinder.crawl.Cidr;
+import org.postbinder.export.ArchiveMode;
 import org.postbinder.export.CsvOptions;
 import org.postbinder.export.CsvPostWriter;
 import org.postbinder.crawl.UrlNormalizer;
@@ -44,7 +45,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   <dt>crawl</dt><dd>user-agent, delay, timeout, allow-private-addresses, allowed-networks, concurrency,
  *       connections-per-host</dd>
  *   <dt>extract</dt><dd>title, body, author, date (CSS selectors), remove (selectors), require-date</dd>
- *   <dt>export</dt><dd>formats: csv, json, jsonl, pdf; csv: columns, byte-order-mark, neutralize-formulas</dd>
+ *   <dt>export</dt><dd>formats: csv, json, jsonl, pdf; mode: snapshot, incremental; csv: columns,
+ *       byte-order-mark, neutralize-formulas; pdf: per-post</dd>
  *   <dt>schedule</dt><dd>cron (six fields), zone</dd>
  * </dl>
  */
@@ -175,11 +177,28 @@ public class JobFileLoader {
         List<JobDefinition.Format> formats = yaml.list("formats",
                 raw -> JobDefinition.Format.valueOf(raw.strip().toUpperCase(Locale.ROOT)));
         CsvOptions csv = yaml.section("csv").map(this::csv).orElse(CsvOptions.DEFAULTS);
+        ArchiveMode mode = yaml.value("mode", JobFileLoader::archiveMode).orElse(ArchiveMode.SNAPSHOT);
+        boolean pdfPerPost = yaml.section("pdf").map(JobFileLoader::perPost).orElse(false);
         yaml.rejectUnknownKeys();
         if (formats.isEmpty() && yaml.hadKey("formats")) {
             throw yaml.invalid("formats: give at least one of csv, json, jsonl, pdf (or leave formats out for all)");
         }
-        return new JobDefinition.Export(formats.isEmpty() ? EnumSet.allOf(JobDefinition.Format.class) : Set.copyOf(formats), csv);
+        return new JobDefinition.Export(formats.isEmpty() ? EnumSet.allOf(JobDefinition.Format.class) : Set.copyOf(formats), csv,
+                mode, pdfPerPost);
+    }
+
+    private static boolean perPost(YamlSection yaml) {
+        boolean perPost = yaml.bool("per-post", false);
+        yaml.rejectUnknownKeys();
+        return perPost;
+    }
+
+    private static ArchiveMode archiveMode(String raw) {
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "snapshot" -> ArchiveMode.SNAPSHOT;
+            case "incremental" -> ArchiveMode.INCREMENTAL;
+            default -> throw new IllegalArgumentException("snapshot (every post) or incremental (new and changed posts)");
+        };
     }
 
     private CsvOptions csv(YamlSection yaml) {

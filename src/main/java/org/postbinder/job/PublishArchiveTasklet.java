@@ -15,6 +15,7 @@ import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.export.ArchiveLocation;
 import org.postbinder.export.ArchivePublisher;
+import org.postbinder.export.ExportWindows;
 import org.postbinder.export.Manifest;
 import org.postbinder.extract.DateParser;
 import org.slf4j.Logger;
@@ -39,14 +40,16 @@ class PublishArchiveTasklet implements Tasklet {
     private final ArchivePublisher publisher;
     private final JobRepository repository;
     private final Frontier frontier;
+    private final ExportWindows windows;
     private final JobDefinition job;
     private final ArchiveLocation location;
 
-    PublishArchiveTasklet(ArchivePublisher publisher, JobRepository repository, Frontier frontier, JobDefinition job,
-                                 ArchiveLocation location) {
+    PublishArchiveTasklet(ArchivePublisher publisher, JobRepository repository, Frontier frontier, ExportWindows windows,
+                          JobDefinition job, ArchiveLocation location) {
         this.publisher = publisher;
         this.repository = repository;
         this.frontier = frontier;
+        this.windows = windows;
         this.job = job;
         this.location = location;
     }
@@ -57,21 +60,30 @@ class PublishArchiveTasklet implements Tasklet {
         if (publisher.isPublished(location)) {
             // a crash after the rename and before this step's commit: the archive is already out
             log.info("already published {}", location.published());
+            windows.published(job.name(), location.run());
             return RepeatStatus.FINISHED;
         }
+        ExportWindows.Window window = windows.open(job.name(), location.run(), job.export().mode());
         JobInstance instance = step.getJobExecution().getJobInstance();
         boolean json = job.export().formats().contains(JobDefinition.Format.JSON)
                 || job.export().formats().contains(JobDefinition.Format.JSONL);
         String schema = json ? publisher.stageRecordSchema(location) : null;
         Manifest manifest = new Manifest(1, job.name(), job.title(), location.run(), job.file().toString(),
-                parameters(step), "snapshot", schema, firstStart(instance),
-                DateParser.ISO.format(Instant.now().atOffset(ZoneOffset.UTC)), counts(instance),
+                parameters(step), window.mode().name().toLowerCase(Locale.ROOT),
+                new Manifest.Window(window.from().map(PublishArchiveTasklet::iso).orElse(null), iso(window.to())),
+                schema, firstStart(instance),
+                iso(Instant.now()), counts(instance),
                 frontier.skipped(job.name(), location.run()).stream()
                         .map(skip -> new Manifest.Skipped(skip.url(), skip.reason())).toList(),
                 publisher.stagedFiles(location));
         log.info("publishing {}", location.published());
         publisher.publish(location, manifest);
+        windows.published(job.name(), location.run());
         return RepeatStatus.FINISHED;
+    }
+
+    private static String iso(Instant instant) {
+        return DateParser.ISO.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     private Map<String, Integer> counts(JobInstance instance) {

@@ -62,14 +62,15 @@ public class PostRepository {
         JdbcClient.StatementSpec statement = jdbc.sql(previousHash == null ? """
                 insert into posts (job_name, canonical_url, url, title, author, published_at, published_utc, modified_at, site_name,
                     language, description, lead_image, tags, paragraphs, captions, word_count, content_sha256,
-                    fetched_at, first_seen, last_seen, last_run)
+                    fetched_at, first_seen, last_seen, changed_at, last_run)
                 values (:job, :canonical, :url, :title, :author, :published, :publishedUtc, :modified, :site, :language, :description,
-                    :image, :tags, :paragraphs, :captions, :words, :hash, :fetched, :now, :now, :run)
+                    :image, :tags, :paragraphs, :captions, :words, :hash, :fetched, :now, :now, :now, :run)
                 """ : """
                 update posts set url = :url, title = :title, author = :author, published_at = :published,
                     published_utc = :publishedUtc,
                     modified_at = :modified, site_name = :site, language = :language, description = :description,
                     lead_image = :image, tags = :tags, paragraphs = :paragraphs, captions = :captions, word_count = :words,
+                    changed_at = case when content_sha256 = :hash then changed_at else :now end,
                     content_sha256 = :hash, fetched_at = :fetched, last_seen = :now, last_run = :run
                 where job_name = :job and canonical_url = :canonical
                 """);

@@ -67,7 +67,8 @@ class ArchivePublisherTest {
     }
 
     private static Manifest manifest(List<Manifest.FileEntry> files) {
-        return new Manifest(1, "blog", "Blog", "r1", "jobs/blog.yml", Map.of("run", "r1"), "snapshot", null, null, "2026-01-01T00:00:00Z",
+        return new Manifest(1, "blog", "Blog", "r1", "jobs/blog.yml", Map.of("run", "r1"), "snapshot",
+                new Manifest.Window(null, "2026-01-01T00:00:00Z"), null, null, "2026-01-01T00:00:00Z",
                 Map.of("exported", 0), List.of(), files);
     }
 }

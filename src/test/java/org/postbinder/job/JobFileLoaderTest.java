@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
+import org.postbinder.export.ArchiveMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,6 +46,8 @@ class JobFileLoaderTest {
         assertThat(job.export().csv().columns()).containsExactly("title", "url", "publishedAt");
         assertThat(job.export().csv().byteOrderMark()).isTrue();
         assertThat(job.export().csv().neutralizeFormulas()).isTrue();
+        assertThat(job.export().mode()).isEqualTo(ArchiveMode.INCREMENTAL);
+        assertThat(job.export().pdfPerPost()).isTrue();
         assertThat(job.schedule()).hasValueSatisfying(schedule -> {
             assertThat(schedule.cron()).isEqualTo("0 30 3 * * *");
             assertThat(schedule.zone()).isEqualTo(ZoneId.of("Europe/Istanbul"));
@@ -61,6 +64,8 @@ class JobFileLoaderTest {
         assertThat(job.crawl().delay()).isEqualTo(Duration.ZERO);
         assertThat(job.extract().body()).isEmpty();
         assertThat(job.export().formats()).containsExactlyInAnyOrder(JobDefinition.Format.values());
+        assertThat(job.export().mode()).isEqualTo(ArchiveMode.SNAPSHOT);
+        assertThat(job.export().pdfPerPost()).isFalse();
         assertThat(job.schedule()).isEmpty();
     }
 
@@ -91,6 +96,7 @@ class JobFileLoaderTest {
             bad-name.yml           | :1: name: invalid value 'My Blog!'
             bad-no-formats.yml     | :4: export: formats: give at least one of csv, json, jsonl, pdf
             bad-csv-column.yml     | :5: export.csv.columns: invalid value 'headline': not a column
+            bad-mode.yml           | :4: export.mode: invalid value 'weekly': snapshot (every post) or incremental
             Bad Name.yml           | :1: the file name 'bad name' cannot be a job name
             """)
     void rejectsABadJobFileNamingTheLineAndTheKey(String file, String message) {

@@ -1,0 +1,117 @@
+package org.postbinder.export;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.itextpdf.kernel.colors.ColorConstants;
+import com.itextpdf.kernel.font.PdfFont;
+import com.itextpdf.kernel.geom.Rectangle;
+import com.itextpdf.kernel.pdf.PdfArray;
+import com.itextpdf.kernel.pdf.action.PdfAction;
+import com.itextpdf.kernel.pdf.annot.PdfAnnotation;
+import com.itextpdf.kernel.pdf.annot.PdfLinkAnnotation;
+import com.itextpdf.layout.Document;
+import com.itextpdf.layout.borders.SolidBorder;
+import com.itextpdf.layout.element.Link;
+import com.itextpdf.layout.element.Paragraph;
+import com.itextpdf.layout.properties.TextAlignment;
+
+import org.jspecify.annotations.Nullable;
+import org.postbinder.store.Post;
+
+import static org.postbinder.export.ArchivalPdf.BODY_SIZE;
+import static org.postbinder.export.ArchivalPdf.BODY_WIDTH;
+
+/**
+ * How one post is set in a PDF: its title, a byline, its captions (each once), its body, and its
+ * provenance (source and canonical URL as links, fetch time, content SHA-256). One instance per
+ * document, since links carry a font of that document.
+ */
+final class PostSection {
+
+    /** Links get a font of their own: iText's per-script font selection would drop their annotation. */
+    private final PdfFont linkFont;
+
+    PostSection(PdfFont linkFont) {
+        this.linkFont = linkFont;
+    }
+
+    /** The title, as the target of {@code anchor} when there is one (the volume's contents link to it). */
+    void addTitle(Document document, Post post, @Nullable String anchor) {
+        Paragraph title = text(post.title(), 18, true, BODY_WIDTH).setMarginBottom(6);
+        if (anchor != null) {
+            title.setDestination(anchor);
+        }
+        document.add(title);
+    }
+
+    void addBody(Document document, Post post) {
+        document.add(small(byline(post)));
+        for (String caption : post.captions()) {
+            document.add(text(caption, 9, false, BODY_WIDTH - 8).setFontColor(ColorConstants.DARK_GRAY)
+                    .setBorderLeft(new SolidBorder(ColorConstants.GRAY, 1.5f))
+                    .setPaddingLeft(6).setMarginTop(4));
+        }
+        for (String paragraph : post.paragraphs()) {
+            document.add(text(paragraph, BODY_SIZE, false, BODY_WIDTH).setMarginTop(4).setMultipliedLeading(1.35f));
+        }
+        document.add(small("Source: ").add(link(post.url())).setMarginTop(14));
+        if (!post.canonicalUrl().equals(post.url())) {
+            document.add(small("Canonical: ").add(link(post.canonicalUrl())));
+        }
+        document.add(small("Fetched " + post.fetchedAt() + " · SHA-256 " + post.contentSha256()));
+    }
+
+    /**
+     * A paragraph of archived text: characters no bundled font has are replaced, and right-to-left
+     * text is shaped and set line by line ({@link BidiLines}) and right-aligned.
+     */
+    static Paragraph text(String text, float size, boolean bold, float width) {
+        String drawable = PdfFonts.drawable(text);
+        Paragraph paragraph;
+        if (BidiLines.hasRightToLeft(drawable)) {
+            paragraph = new Paragraph(BidiLines.layout(drawable, width, size, bold));
+            paragraph.setTextAlignment(BidiLines.isRightToLeft(drawable) ? TextAlignment.RIGHT : TextAlignment.LEFT);
+        } else {
+            paragraph = new Paragraph(drawable).setTextAlignment(TextAlignment.LEFT);
+        }
+        paragraph.setFontSize(size);
+        if (bold) {
+            paragraph.setFontFamily(PdfFonts.BOLD);
+        }
+        return paragraph;
+    }
+
+    /** PDF/A wants every annotation printed with the page. */
+    static PdfLinkAnnotation printable(PdfLinkAnnotation annotation) {
+        annotation.setFlags(PdfAnnotation.PRINT);
+        annotation.setBorder(new PdfArray(new float[] {0, 0, 0}));
+        return annotation;
+    }
+
+    private static Paragraph small(String line) {
+        return text(line, 8.5f, false, BODY_WIDTH).setFontColor(ColorConstants.DARK_GRAY).setMarginTop(0).setMarginBottom(0);
+    }
+
+    /** A URL as a link; URLs are ASCII once normalized, which the Latin font has. */
+    private Link link(String url) {
+        Link link = new Link(PdfFonts.drawable(url), printable(new PdfLinkAnnotation(new Rectangle(0, 0, 0, 0))
+                .setAction(PdfAction.createURI(url))));
+        link.setFont(linkFont).setFontColor(ColorConstants.BLUE);
+        return link;
+    }
+
+    private static String byline(Post post) {
+        List<String> parts = new ArrayList<>();
+        if (post.author() != null) {
+            parts.add("By " + post.author());
+        }
+        if (post.publishedAt() != null) {
+            parts.add(post.publishedAt());
+        }
+        if (post.siteName() != null) {
+            parts.add(post.siteName());
+        }
+        return String.join(" · ", parts);
+    }
+}

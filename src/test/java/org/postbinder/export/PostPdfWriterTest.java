@@ -1,0 +1,101 @@
+package org.postbinder.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postbinder.store.Post;
+import org.postbinder.support.PdfA;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
+
+class PostPdfWriterTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void eachPostGetsAPdfANamedByDateAndSlug() throws Exception {
+        // given
+        Post wordpress = post("https://harbour.example/2025/04/10/ferry-timetable-winter-cuts/", "2025-04-10T09:00:00+03:00",
+                "Winter timetable cuts leave island ferry commuters counting the minutes");
+        Post byId = post("https://news.example/article/123456", "2025-05-27T06:00:00+02:00",
+                "Europe’s night-train revival stalls for lack of sleeper cars");
+        Post undated = post("https://blog.example/?p=42", null, "Über die Hafenkräne");
+        Path posts = folder.resolve("posts");
+
+        // when
+        write(posts, List.of(wordpress, byId, undated));
+
+        // then
+        assertThat(names(posts)).containsExactly("2025-04-10-ferry-timetable-winter-cuts.pdf",
+                "2025-05-27-europe-s-night-train-revival-stalls-for-lack-of-sleeper-cars.pdf", "undated-uber-die-hafenkrane.pdf");
+        Path file = posts.resolve("2025-04-10-ferry-timetable-winter-cuts.pdf");
+        assertThat(PdfA.violations(file, "2u")).isEmpty();
+        try (PdfDocument pdf = new PdfDocument(new PdfReader(file.toString()))) {
+            assertThat(PdfTextExtractor.getTextFromPage(pdf.getPage(1)).replaceAll("\\s+", " "))
+                    .contains(wordpress.title(), "The gulls followed it out", "SHA-256 " + wordpress.contentSha256());
+            assertThat(pdf.getDocumentInfo().getTitle()).isEqualTo(wordpress.title());
+        }
+    }
+
+    @Test
+    void twoPostsWithTheSameDateAndSlugGetNumberedNames() {
+        Set<String> taken = new HashSet<>();
+        Post first = post("https://a.example/2025/04/10/notes-from-the-quay/", "2025-04-10T09:00:00Z", "Notes");
+        Post second = post("https://b.example/2025/04/10/notes-from-the-quay/", "2025-04-10T18:00:00Z", "Notes");
+
+        assertThat(PostFileNames.name(first, taken)).isEqualTo("2025-04-10-notes-from-the-quay.pdf");
+        assertThat(PostFileNames.name(second, taken)).isEqualTo("2025-04-10-notes-from-the-quay-2.pdf");
+    }
+
+    @Test
+    void aTitleInAnotherScriptKeepsItsLettersAndAnIndexPageUsesTheTitle() {
+        Post russian = post("https://news.example/ru/2025/11/12/index.html", "2025-11-12T10:00:00+03:00",
+                "Районные библиотеки переводят фонды в цифру");
+
+        assertThat(PostFileNames.name(russian, new HashSet<>()))
+                .isEqualTo("2025-11-12-районные-библиотеки-переводят-фонды-в-цифру.pdf");
+    }
+
+    @Test
+    void aRestartedExportStartsTheFolderAfresh() throws Exception {
+        Path posts = folder.resolve("posts");
+        write(posts, List.of(post("https://a.example/2025/01/01/left-over-from-a-crash/", "2025-01-01T00:00:00Z", "Old")));
+
+        write(posts, List.of(post("https://a.example/2025/02/02/the-only-post/", "2025-02-02T00:00:00Z", "New")));
+
+        assertThat(names(posts)).containsExactly("2025-02-02-the-only-post.pdf");
+    }
+
+    private static void write(Path posts, List<Post> items) throws Exception {
+        PostPdfWriter writer = new PostPdfWriter(posts);
+        writer.open(new ExecutionContext());
+        writer.write(new Chunk<>(items));
+        writer.finish();
+        writer.close();
+    }
+
+    private static List<String> names(Path posts) throws Exception {
+        try (Stream<Path> files = Files.list(posts)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static Post post(String url, String published, String title) {
+        return new Post(url, url, title, "Ada Marsh", published, null, "Harbour", "en", null, null, List.of(),
+                List.of("The morning ferry left at seven.", "The gulls followed it out past the breakwater."),
+                List.of(), "2026-01-01T00:00:00Z");
+    }
+}
