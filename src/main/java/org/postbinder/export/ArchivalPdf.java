@@ -12,6 +12,7 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfOutputIntent;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.kernel.pdf.WriterProperties;
 import com.itextpdf.layout.Document;
 import com.itextpdf.pdfa.PdfADocument;
 
@@ -33,9 +34,25 @@ final class ArchivalPdf {
         return new PdfADocument(new PdfWriter(file.toString()), PdfAConformance.PDF_A_2U, srgbIntent());
     }
 
-    /** A PDF/A document read from {@code source} and written, changed, to {@code target}; it stays PDF/A. */
-    static PdfADocument rewrite(Path source, Path target) throws IOException {
-        return new PdfADocument(new PdfReader(source.toString()), new PdfWriter(target.toString()));
+    /**
+     * A plain draft, read back by {@link #declare} later. Long documents are drafted without iText's
+     * PDF/A checker: it keeps every content stream it has checked until the document closes, which
+     * for a volume of many thousands of pages outgrows the heap. The volume's conformance is checked
+     * by veraPDF in the tests instead.
+     */
+    static PdfDocument draft(Path file) throws IOException {
+        return new PdfDocument(new PdfWriter(file.toString()));
+    }
+
+    /**
+     * The draft written again to {@code target}, changed by the caller, and declared PDF/A-2u: the
+     * XMP identification and the sRGB output intent that a {@link PdfADocument} would add.
+     */
+    static PdfDocument declare(Path draft, Path target) throws IOException {
+        WriterProperties properties = new WriterProperties().addPdfAXmpMetadata(PdfAConformance.PDF_A_2U);
+        PdfDocument pdf = new PdfDocument(new PdfReader(draft.toString()), new PdfWriter(target.toString(), properties));
+        pdf.addOutputIntent(srgbIntent());
+        return pdf;
     }
 
     /** Lays A4 pages out into the document, writing each out as soon as it is full. */

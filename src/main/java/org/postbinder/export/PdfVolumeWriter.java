@@ -82,7 +82,7 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
     public void open(ExecutionContext context) {
         try {
             Files.createDirectories(file.getParent());
-            pdf = ArchivalPdf.create(draft);
+            pdf = ArchivalPdf.draft(draft);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file, e);
         }
@@ -157,7 +157,7 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
 
     /** Second pass: front matter to the front, then a header and footer on every page. */
     private void arrange(int contentPages, int frontMatterPages) throws IOException {
-        try (PdfDocument volume = ArchivalPdf.rewrite(draft, file)) {
+        try (PdfDocument volume = ArchivalPdf.declare(draft, file)) {
             for (int i = 0; i < frontMatterPages; i++) {
                 volume.movePage(contentPages + 1 + i, 1 + i);
             }
@@ -171,7 +171,7 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
                 String header = section < 0 ? "Contents" : sections.get(section).title();
                 stamp(volume, volume.getPage(number), fonts, header, "page " + number + " of " + total);
                 // pages are written out as they are done, so the second pass holds one page at a time
-                volume.getPage(number).flush();
+                volume.getPage(number).flush(true);
             }
         }
     }

@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -33,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * length (4 to 24 paragraphs of 30 to 110 words, a third with captions, one in eight in Cyrillic)
  * are streamed through each writer in chunks of 50, as the export step does, for each size given.
  * The baseline, measured in the same run, writes the same posts' text as plain UTF-8 lines: the
- * floor that any format pays in bytes. Run it with {@code scripts/bench-export.sh 10000 100000};
- * it prints one table row per size and format.
+ * floor that any format pays in bytes. Run it with {@code scripts/bench-export.sh 10000 100000}
+ * (and {@code BENCH_FORMATS=csv,pdf-volume} for some formats only); it prints one table row per
+ * size and format.
  */
 public final class ExportBenchmark {
 
@@ -48,19 +52,28 @@ public final class ExportBenchmark {
         Path folder = Files.createTempDirectory("postbinder-bench");
         System.out.printf("max heap %d MB, %d cores%n", Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("%8s  %-14s %9s %10s %8s %10s %10s%n", "posts", "format", "seconds", "posts/s", "x base",
-                "peak heap", "file MB");
+        System.out.printf("%8s  %-14s %9s %10s %8s %10s %10s %10s%n", "posts", "format", "seconds", "posts/s", "x base",
+                "peak heap", "held", "file MB");
         for (String arg : args) {
             int posts = Integer.parseInt(arg);
             double baseline = measure(posts, "baseline", folder, ExportBenchmark::plainText, 0);
-            measure(posts, "csv", folder, file -> new CsvPostWriter(file, CsvOptions.DEFAULTS), baseline);
-            measure(posts, "json", folder, file -> new JsonPostWriter(file, JSON), baseline);
-            measure(posts, "jsonl", folder, file -> new JsonLinesPostWriter(file, JSON), baseline);
-            measure(posts, "pdf volume", folder,
-                    file -> new PdfVolumeWriter(file, new PdfVolumeWriter.VolumeInfo("Benchmark", "bench", "r" + posts)), baseline);
-            measure(posts, "pdf per post", folder, PostPdfWriter::new, baseline);
+            Map<String, Function<Path, ArchiveFileWriter>> formats = new LinkedHashMap<>();
+            formats.put("csv", file -> new CsvPostWriter(file, CsvOptions.DEFAULTS));
+            formats.put("json", file -> new JsonPostWriter(file, JSON));
+            formats.put("jsonl", file -> new JsonLinesPostWriter(file, JSON));
+            formats.put("pdf-volume", file -> new PdfVolumeWriter(file, new PdfVolumeWriter.VolumeInfo("Benchmark", "bench", "r")));
+            formats.put("pdf-per-post", PostPdfWriter::new);
+            for (Map.Entry<String, Function<Path, ArchiveFileWriter>> format : formats.entrySet()) {
+                if (WANTED.isEmpty() || WANTED.contains(format.getKey())) {
+                    measure(posts, format.getKey(), folder, format.getValue(), baseline);
+                }
+            }
         }
     }
+
+    /** The formats to measure ({@code -Dbench.formats=csv,pdf-volume}); all when not set. */
+    private static final Set<String> WANTED = Set.of(System.getProperty("bench.formats", "").split(",")).stream()
+            .filter(name -> !name.isBlank()).collect(java.util.stream.Collectors.toSet());
 
     private static double measure(int count, String format, Path folder, Function<Path, ArchiveFileWriter> writers,
                                   double baseline) throws Exception {
@@ -78,12 +91,14 @@ public final class ExportBenchmark {
                 chunk.clear();
             }
         }
+        long held = retainedHeap();
         writer.finish();
         writer.close();
         double seconds = (System.nanoTime() - start) / 1e9;
         long bytes = size(file);
-        System.out.printf(Locale.ROOT, "%8d  %-14s %9.1f %10.0f %8s %7d MB %10.1f%n", count, format, seconds, count / seconds,
-                baseline > 0 ? String.format(Locale.ROOT, "%.1f", seconds / baseline) : "1.0", peakHeap() >> 20, bytes / 1e6);
+        System.out.printf(Locale.ROOT, "%8d  %-14s %9.1f %10.0f %8s %7d MB %7d MB %10.1f%n", count, format, seconds,
+                count / seconds, baseline > 0 ? String.format(Locale.ROOT, "%.1f", seconds / baseline) : "1.0",
+                peakHeap() >> 20, held >> 20, bytes / 1e6);
         delete(file);
         return seconds;
     }
@@ -159,6 +174,17 @@ public final class ExportBenchmark {
 
     private static String capitalized(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
+     * The heap still in use after a full collection, taken once every post is written and before
+     * the file is finished: what the writer holds on to for the whole export (the peak also counts
+     * garbage the collector had not needed to clear yet).
+     */
+    private static long retainedHeap() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static void resetPeaks() {
