@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -14,6 +17,7 @@ import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfOutline;
 import com.itextpdf.kernel.pdf.PdfPage;
 import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.kernel.pdf.action.PdfAction;
@@ -70,7 +74,10 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
     public record VolumeInfo(String jobTitle, String job, String run) {}
 
     /** Where a post starts: the page (before the front matter is moved in) and its title. */
-    private record Section(String title, int firstPage) {}
+    private record Section(String title, String month, int firstPage) {}
+
+    /** Up to this many posts the outline is a flat list; beyond, posts are grouped under their month. */
+    static final int FLAT_OUTLINE_UP_TO = 50;
 
     public PdfVolumeWriter(Path file, VolumeInfo info) {
         this.file = file;
@@ -108,9 +115,7 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
         }
         String anchor = "post-" + (sections.size() + 1);
         section.addTitle(document, post, anchor);
-        sections.add(new Section(post.title(), pdf.getNumberOfPages()));
-        pdf.getOutlines(false).addOutline(post.title())
-                .addDestination(PdfExplicitDestination.createFit(pdf.getPage(pdf.getNumberOfPages())));
+        sections.add(new Section(post.title(), month(post), pdf.getNumberOfPages()));
         if (post.siteName() != null) {
             sites.add(post.siteName());
         }
@@ -155,18 +160,31 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
         }
     }
 
-    /** Second pass: front matter to the front, then a header and footer on every page. */
+    /**
+     * Second pass: front matter to the front, then a header and footer on every page, and the
+     * outline: an entry per post, under an entry per month when there are many (posts come in
+     * date order, so a month's posts are together).
+     */
     private void arrange(int contentPages, int frontMatterPages) throws IOException {
         try (PdfDocument volume = ArchivalPdf.declare(draft, file)) {
             for (int i = 0; i < frontMatterPages; i++) {
                 volume.movePage(contentPages + 1 + i, 1 + i);
             }
             FontProvider fonts = PdfFonts.provider();
+            PdfOutline root = volume.getOutlines(false);
+            PdfOutline month = null;
             int total = volume.getNumberOfPages();
             int section = -1;
             for (int number = 2; number <= total; number++) {
                 while (section + 1 < sections.size() && sections.get(section + 1).firstPage() + frontMatterPages <= number) {
                     section++;
+                    Section post = sections.get(section);
+                    PdfExplicitDestination start = PdfExplicitDestination.createFit(volume.getPage(number));
+                    if (sections.size() > FLAT_OUTLINE_UP_TO && (month == null || !month.getTitle().equals(post.month()))) {
+                        month = root.addOutline(post.month());
+                        month.addDestination(start);
+                    }
+                    (month == null ? root : month).addOutline(post.title()).addDestination(start);
                 }
                 String header = section < 0 ? "Contents" : sections.get(section).title();
                 stamp(volume, volume.getPage(number), fonts, header, "page " + number + " of " + total);
@@ -240,6 +258,15 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
                     .setAction(PdfAction.createGoTo("post-" + (i + 1)))));
             target.add(entry);
         }
+    }
+
+    /** "April 2025", or "Undated". */
+    private static String month(Post post) {
+        if (post.publishedAt() == null) {
+            return "Undated";
+        }
+        YearMonth month = YearMonth.parse(post.publishedAt().substring(0, 7));
+        return month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
     }
 
     private static String shorten(String text) {

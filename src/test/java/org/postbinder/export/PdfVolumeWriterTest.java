@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfOutline;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 
@@ -61,6 +62,26 @@ class PdfVolumeWriterTest {
     }
 
     @Test
+    void manyPostsAreGroupedByMonthInTheOutline() throws Exception {
+        // given: 60 posts, 20 in each of three months, in archive order
+        List<Post> posts = java.util.stream.IntStream.range(0, 60)
+                .mapToObj(n -> dated("Harbour notes, part " + n, String.format("2025-%02d-%02dT09:00:00+01:00", 3 + n / 20, 1 + n % 20)))
+                .toList();
+
+        // when
+        Path volume = write(posts);
+
+        // then
+        try (PdfDocument pdf = new PdfDocument(new PdfReader(volume.toString()))) {
+            List<PdfOutline> months = pdf.getOutlines(false).getAllChildren();
+            assertThat(months).extracting(PdfOutline::getTitle).containsExactly("March 2025", "April 2025", "May 2025");
+            assertThat(months).allSatisfy(month -> assertThat(month.getAllChildren()).hasSize(20));
+            assertThat(months.get(1).getAllChildren().get(0).getTitle()).isEqualTo("Harbour notes, part 20");
+        }
+        assertThat(PdfA.violations(volume, "2u")).isEmpty();
+    }
+
+    @Test
     void theEmptyVolumeIsValidPdfA2uToo() throws Exception {
         assertThat(PdfA.violations(write(List.of()), "2u")).isEmpty();
     }
@@ -90,6 +111,12 @@ class PdfVolumeWriterTest {
     private static String logical(String text) {
         return text.lines().map(line -> new StringBuilder(Normalizer.normalize(line, Normalizer.Form.NFKC)).reverse())
                 .reduce(new StringBuilder(), (all, line) -> all.append(line).append('\n')).toString();
+    }
+
+    private static Post dated(String title, String published) {
+        String url = "https://blog.example/" + published.substring(0, 10) + "/" + Math.abs(title.hashCode());
+        return new Post(url, url, title, "Anna", published, null, "Blog", null, null, null, List.of(),
+                List.of("A short post."), List.of(), "2026-01-01T00:00:00Z");
     }
 
     private static Post post(String title, String paragraph) {
