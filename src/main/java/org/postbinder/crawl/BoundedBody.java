@@ -25,4 +25,9 @@ final class BoundedBody {
         }
         return Optional.of(out.toByteArray());
     }
+
+    /** The first {@code maxBytes} bytes of the stream (all of it when shorter); the rest is not read. */
+    static byte[] readPrefix(InputStream in, int maxBytes) throws IOException {
+        return in.readNBytes(maxBytes);
+    }
 }

@@ -65,6 +65,24 @@ public class HttpFetcher implements PageFetcher {
 
     @Override
     public FetchResult fetch(URI url, FetchSettings settings, Validators known) {
+        return fetch(url, settings, known, Reading.PAGE);
+    }
+
+    /**
+     * Fetches a robots.txt the way RFC 9309 wants it read: whatever content type the server gives
+     * it, and its first {@value #ROBOTS_TXT_BYTES} bytes when it is longer (a parser must read at
+     * least 500 KiB), rather than refusing it as a page would be refused.
+     */
+    public FetchResult fetchRobotsTxt(URI url, FetchSettings settings) {
+        return fetch(url, settings, Validators.NONE, Reading.ROBOTS_TXT);
+    }
+
+    static final int ROBOTS_TXT_BYTES = 512 * 1024;
+
+    /** What a body is read as: a page (types checked, too large is refused) or a robots.txt. */
+    private enum Reading { PAGE, ROBOTS_TXT }
+
+    private FetchResult fetch(URI url, FetchSettings settings, Validators known, Reading reading) {
         Set<URI> visited = new HashSet<>();
         URI current = url;
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
@@ -85,7 +103,7 @@ public class HttpFetcher implements PageFetcher {
             // the host's turn is not the response being slow); validators belong to the URL they
             // were given for, not to where it redirects
             long deadline = System.nanoTime() + settings.readTimeout().toNanos();
-            Hop result = exchange(url, target, settings, deadline, hop == 0 ? known : Validators.NONE);
+            Hop result = exchange(url, target, settings, deadline, hop == 0 ? known : Validators.NONE, reading);
             if (result instanceof Done done) {
                 return done.result();
             }
@@ -104,7 +122,8 @@ public class HttpFetcher implements PageFetcher {
     private record Redirect(URI location) implements Hop {
     }
 
-    private Hop exchange(URI original, URI url, FetchSettings settings, long deadline, Validators known) {
+    private Hop exchange(URI original, URI url, FetchSettings settings, long deadline, Validators known,
+                         Reading reading) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             return new Done(timedOut(settings));
@@ -132,7 +151,7 @@ public class HttpFetcher implements PageFetcher {
                     }
                 }, idle / 4, idle / 4, TimeUnit.NANOSECONDS);
                 try {
-                    Hop hop = answer(original, url, response, raw, settings);
+                    Hop hop = answer(original, url, response, raw, settings, reading);
                     record(settings, request, response, raw, hop);
                     return hop;
                 } finally {
@@ -158,7 +177,7 @@ public class HttpFetcher implements PageFetcher {
      * and 5xx are the server's trouble, worth another try later (after its {@code Retry-After}).
      */
     private static Hop answer(URI original, URI url, HttpResponse<InputStream> response, InputStream body,
-                              FetchSettings settings) throws IOException {
+                              FetchSettings settings, Reading reading) throws IOException {
         int status = response.statusCode();
         HttpHeaders headers = response.headers();
         if (status == 304) {
@@ -192,6 +211,11 @@ public class HttpFetcher implements PageFetcher {
         }
         String contentType = headers.firstValue("Content-Type").orElse("text/html");
         String mediaType = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (reading == Reading.ROBOTS_TXT) {
+            byte[] rules = BoundedBody.readPrefix(decoded(body, headers), ROBOTS_TXT_BYTES);
+            return new Done(FetchResult.fetched(new FetchedPage(original, url, "text/plain", charset(contentType), rules,
+                    Instant.now())));
+        }
         if (!READABLE.contains(mediaType)) {
             return new Done(FetchResult.skipped(FetchOutcome.UNSUPPORTED_TYPE, "content type " + mediaType));
         }

@@ -99,7 +99,7 @@ public class RobotsPolicy {
         pacer.awaitTurn(robots, jobDelay);
         FetchResult result;
         try {
-            result = fetcher.fetch(robots, settings.withGate(UrlGate.OPEN));
+            result = fetcher.fetchRobotsTxt(robots, settings.withGate(UrlGate.OPEN));
         } finally {
             pacer.finished(robots);
         }
@@ -108,9 +108,10 @@ public class RobotsPolicy {
             case FETCHED -> parser.parseContent(robots.toString(), result.page().orElseThrow().body(), "text/plain",
                     List.of(agentName(settings.userAgent())));
             // a missing or forbidden robots.txt means no rules (RFC 9309, section 2.3.1.3)
-            case NOT_FOUND, REFUSED, UNSUPPORTED_TYPE, TOO_LARGE -> parser.failedFetch(404);
+            case NOT_FOUND, REFUSED -> parser.failedFetch(404);
             // unreachable: assume complete disallow until it can be read (section 2.3.1.4)
-            case RETRY_LATER, FAILED, BLOCKED, NOT_MODIFIED -> parser.failedFetch(503);
+            // robots.txt is read whatever its type and size, so these two do not come back for it
+            case RETRY_LATER, FAILED, BLOCKED, NOT_MODIFIED, UNSUPPORTED_TYPE, TOO_LARGE -> parser.failedFetch(503);
         };
         return new Rules(rules, Instant.now());
     }

@@ -233,6 +233,27 @@ class PoliteFetchTest {
     }
 
     @Test
+    void aRobotsTxtServedWithAnyTypeIsReadAndAHugeOneIsReadForItsFirstHalfMegabyte() {
+        // given: one server sends its rules as octet-stream; another's robots.txt is 2 MB of
+        // comments after its rules (a page of that size and type would be refused)
+        site.serve("/robots.txt", 200, "application/octet-stream", "User-agent: *\nDisallow: /private/\n");
+        LocalSiteServer huge = new LocalSiteServer().start();
+        huge.serve("/robots.txt", 200, "text/html", "User-agent: *\nDisallow: /drafts/\n"
+                + "# filler\n".repeat(2 * 1024 * 1024 / 9) + "Disallow: /beyond-the-limit/\n");
+
+        try {
+            // when / then
+            assertThat(robots.refusal(site.url("/private/x"), LOCAL, Duration.ZERO)).contains("robots.txt disallows it");
+            assertThat(robots.refusal(site.url("/public/x"), LOCAL, Duration.ZERO)).isEmpty();
+            assertThat(robots.refusal(huge.url("/drafts/x"), LOCAL, Duration.ZERO)).contains("robots.txt disallows it");
+            assertThat(robots.refusal(huge.url("/beyond-the-limit/x"), LOCAL, Duration.ZERO))
+                    .as("rules past the first 512 KiB are not read").isEmpty();
+        } finally {
+            huge.close();
+        }
+    }
+
+    @Test
     void aMissingRobotsTxtAllowsEverythingAndABrokenOneAllowsNothingForNow() {
         // given
         LocalSiteServer broken = new LocalSiteServer().start();
