@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the dates that pages publish (ISO-8601 and its sloppy variants, RFC 1123, "April 10, 2025",
- * "10 April 2025", "10.04.2025, 14:05 Uhr", Drupal's "04/10/2025 - 14:05") into ISO-8601 with an offset.
+ * "10 April 2025", "10.04.2025, 14:05 Uhr", Drupal's "04/10/2025 - 14:05", month names in a dozen
+ * languages such as "12 Mart 2025 14:30" and "10 апреля 2025", and "2025年4月10日 14時05分") into
+ * ISO-8601 with an offset.
  * A date without a time is taken as midnight; a date without an offset gets {@code defaultOffset}.
  * Pure and thread-safe.
  */
@@ -56,6 +58,17 @@ public final class DateParser {
             english("d MMM uuuu"),
             english("d MMMM uuuu HH:mm"));
 
+    /** "2025年4月10日 14時05分", "2025年4月10日 14:05", "2025년 4월 10일". */
+    private static final Pattern EAST_ASIAN = Pattern.compile(
+            "(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일](?:\\D{0,6}?(\\d{1,2})\\s*[時时:点시]\\s*(\\d{2}))?");
+    /** "12 Mart 2025", "3. Februar 2025", "10 de abril de 2025", "10 апреля 2025 г., 14:05". */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+            "(?U)\\b(\\d{1,2})\\.?\\s+(?:de\\s+)?(\\p{L}+)\\.?,?\\s+(?:de\\s+)?(\\d{4})");
+    /** "Mart 12, 2025", "avril 3 2025" (and the English forms {@link #WORDY} missed, "Sept. 3, 2025"). */
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?U)\\b(\\p{L}+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})");
+    /** A time after the date: "14:30", "14.30 Uhr", "14h30". */
+    private static final Pattern TIME_AFTER = Pattern.compile("^\\D{0,16}?\\b(\\d{1,2})[:.h](\\d{2})\\b");
+
     private static final Pattern NUMERIC = Pattern.compile(
             "(\\d{1,2})([./])(\\d{1,2})\\2(\\d{4})(?:\\D{1,8}?(\\d{1,2}):(\\d{2}))?");
 
@@ -73,6 +86,8 @@ public final class DateParser {
         }
         return iso(text, defaultOffset)
                 .or(() -> wordy(text, defaultOffset))
+                .or(() -> eastAsian(text, defaultOffset))
+                .or(() -> named(text, defaultOffset))
                 .or(() -> numeric(text, defaultOffset));
     }
 
@@ -97,6 +112,50 @@ public final class DateParser {
         return Optional.empty();
     }
 
+    private static Optional<OffsetDateTime> eastAsian(String text, ZoneOffset defaultOffset) {
+        Matcher m = EAST_ASIAN.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        LocalTime time = m.group(4) == null ? LocalTime.MIDNIGHT
+                : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
+        return date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), time,
+                defaultOffset);
+    }
+
+    /** Dates with the month's name in one of {@link MonthNames}' languages, day first or month first. */
+    private static Optional<OffsetDateTime> named(String text, ZoneOffset defaultOffset) {
+        Matcher dayFirst = DAY_MONTH_YEAR.matcher(text);
+        if (dayFirst.find() && MonthNames.of(dayFirst.group(2)).isPresent()) {
+            return date(Integer.parseInt(dayFirst.group(3)), MonthNames.of(dayFirst.group(2)).get(),
+                    Integer.parseInt(dayFirst.group(1)), timeAfter(text.substring(dayFirst.end())), defaultOffset);
+        }
+        Matcher monthFirst = MONTH_DAY_YEAR.matcher(text);
+        if (monthFirst.find() && MonthNames.of(monthFirst.group(1)).isPresent()) {
+            return date(Integer.parseInt(monthFirst.group(3)), MonthNames.of(monthFirst.group(1)).get(),
+                    Integer.parseInt(monthFirst.group(2)), timeAfter(text.substring(monthFirst.end())), defaultOffset);
+        }
+        return Optional.empty();
+    }
+
+    private static LocalTime timeAfter(String rest) {
+        Matcher m = TIME_AFTER.matcher(rest);
+        if (!m.find()) {
+            return LocalTime.MIDNIGHT;
+        }
+        int hour = Integer.parseInt(m.group(1));
+        int minute = Integer.parseInt(m.group(2));
+        return hour < 24 && minute < 60 ? LocalTime.of(hour, minute) : LocalTime.MIDNIGHT;
+    }
+
+    private static Optional<OffsetDateTime> date(int year, int month, int day, LocalTime time, ZoneOffset offset) {
+        try {
+            return Optional.of(OffsetDateTime.of(LocalDate.of(year, month, day), time, offset));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Dotted dates are day-first (10.04.2025). Slashed dates are month-first (Drupal's default
      * "04/10/2025") unless the first number cannot be a month ("25/04/2025").
@@ -114,11 +173,7 @@ public final class DateParser {
         int month = monthFirst ? first : second;
         LocalTime time = m.group(5) == null ? LocalTime.MIDNIGHT
                 : LocalTime.of(Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
-        try {
-            return Optional.of(OffsetDateTime.of(LocalDate.of(year, month, day), time, defaultOffset));
-        } catch (java.time.DateTimeException e) {
-            return Optional.empty();
-        }
+        return date(year, month, day, time, defaultOffset);
     }
 
     private static OffsetDateTime toOffsetDateTime(TemporalAccessor parsed, ZoneOffset defaultOffset) {

@@ -28,13 +28,25 @@ class DateParserTest {
             '10.04.2025, 14:05 Uhr'            | 2025-04-10T14:05:00Z
             'Thu, 04/10/2025 - 14:05'          | 2025-04-10T14:05:00Z
             '25/04/2025'                       | 2025-04-25T00:00:00Z
+            '12 Mart 2025 14:30'               | 2025-03-12T14:30:00Z
+            '3. Februar 2025'                  | 2025-02-03T00:00:00Z
+            'Veröffentlicht am 3. März 2025, 14.30 Uhr' | 2025-03-03T14:30:00Z
+            '10 апреля 2025 г., 14:05'         | 2025-04-10T14:05:00Z
+            '10 de abril de 2025'              | 2025-04-10T00:00:00Z
+            '3 avril 2025 à 9h05'              | 2025-04-03T09:05:00Z
+            '21 Μαΐου 2025'                    | 2025-05-21T00:00:00Z
+            '15 مارس 2025'                     | 2025-03-15T00:00:00Z
+            '2025年4月10日 14時05分'            | 2025-04-10T14:05:00Z
+            '2025年4月10日'                     | 2025-04-10T00:00:00Z
+            '2025년 4월 10일'                   | 2025-04-10T00:00:00Z
+            'Sept. 3, 2025'                    | 2025-09-03T00:00:00Z
             """)
     void readsTheDateFormatsPagesPublish(String raw, String expected) {
         assertThat(DateParser.parse(raw, ZoneOffset.UTC)).contains(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "yesterday-ish", "31.02.2025", "Posted in Blog"})
+    @ValueSource(strings = {"", "yesterday-ish", "31.02.2025", "Posted in Blog", "12 Monkeys 2025", "2025年13月40日"})
     void returnsEmptyForWhatIsNotADate(String raw) {
         assertThat(DateParser.parse(raw, ZoneOffset.UTC)).isEmpty();
     }
