@@ -3,6 +3,7 @@ package org.postbinder.clean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,16 +23,34 @@ public final class BoilerplateFilter {
     private static final int MAX_FURNITURE_CHARS = 200;
 
     public List<String> filter(List<String> paragraphs, List<String> labels) {
-        Set<String> labelKeys = labels.stream().map(label -> label.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        return paragraphs.stream()
-                .filter(paragraph -> !labelKeys.contains(paragraph.toLowerCase(Locale.ROOT)))
-                .filter(paragraph -> !isBoilerplate(paragraph))
-                .toList();
+        Set<String> labelKeys = keys(labels);
+        return paragraphs.stream().filter(paragraph -> reason(paragraph, labelKeys).isEmpty()).toList();
+    }
+
+    /** Why a block is furniture ("furniture phrase COMMENT_NOTICE", ...), or empty when it is not. */
+    public Optional<String> reason(String paragraph, List<String> labels) {
+        return reason(paragraph, keys(labels));
     }
 
     static boolean isBoilerplate(String paragraph) {
-        return NO_LETTERS.matcher(paragraph).matches()
-                || paragraph.length() <= MAX_FURNITURE_CHARS
-                && Arrays.stream(FurniturePhrase.values()).anyMatch(phrase -> phrase.matches(paragraph));
+        return reason(paragraph, Set.of()).isPresent();
+    }
+
+    private static Optional<String> reason(String paragraph, Set<String> labelKeys) {
+        if (labelKeys.contains(paragraph.toLowerCase(Locale.ROOT))) {
+            return Optional.of("a category or section label shown on the page");
+        }
+        if (NO_LETTERS.matcher(paragraph).matches()) {
+            return Optional.of("no letters (a counter, separator or icon)");
+        }
+        if (paragraph.length() > MAX_FURNITURE_CHARS) {
+            return Optional.empty();
+        }
+        return Arrays.stream(FurniturePhrase.values()).filter(phrase -> phrase.matches(paragraph)).findFirst()
+                .map(phrase -> "furniture phrase " + phrase.name());
+    }
+
+    private static Set<String> keys(List<String> labels) {
+        return labels.stream().map(label -> label.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 }

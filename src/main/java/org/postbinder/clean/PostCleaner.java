@@ -2,6 +2,7 @@ package org.postbinder.clean;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +60,29 @@ public class PostCleaner {
                 deduplicated.captions(),
                 DateParser.ISO.format(fetchedAt.atOffset(ZoneOffset.UTC))));
     }
+
+    /**
+     * The blocks that {@link #clean} leaves out of the body, each with the reason: for
+     * {@code extract --explain}, so that a user can see what was taken for furniture.
+     */
+    public List<Dropped> dropped(ExtractedPost extracted) {
+        List<String> labels = TextNormalizer.normalizeAll(extracted.labels());
+        List<String> paragraphs = TextNormalizer.normalizeAll(extracted.paragraphs());
+        List<Dropped> dropped = new ArrayList<>();
+        paragraphs.forEach(paragraph -> boilerplate.reason(paragraph, labels)
+                .ifPresent(reason -> dropped.add(new Dropped(paragraph, reason))));
+        List<String> kept = boilerplate.filter(paragraphs, labels);
+        List<String> body = captions.deduplicate(kept, TextNormalizer.normalizeAll(extracted.captions())).paragraphs();
+        kept.stream().filter(paragraph -> !body.contains(paragraph)).forEach(paragraph ->
+                dropped.add(new Dropped(paragraph, "a caption printed again in the body: kept once, as a caption")));
+        extracted.title().map(TextNormalizer::normalize)
+                .filter(title -> body.size() > 1 && body.get(0).equalsIgnoreCase(title))
+                .ifPresent(title -> dropped.add(new Dropped(body.get(0), "the headline, which is the post's title")));
+        return dropped;
+    }
+
+    /** A block left out of a post's body, and why. */
+    public record Dropped(String text, String reason) {}
 
     /** The headline is often inside the article container; it is the post's title, not its first paragraph. */
     private static List<String> withoutLeadingTitle(List<String> paragraphs, String title) {

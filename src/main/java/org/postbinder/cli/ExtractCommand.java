@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code postbinder extract URL-or-FILE}: prints one page's post as JSON, exactly as a job would
- * archive it, for tuning a job's selectors. Nothing is stored.
+ * archive it, for tuning a job's selectors; with {@code --explain}, also where each field came
+ * from, which elements held the body and which blocks were dropped and why. Nothing is stored.
  */
 @Component
 @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -39,6 +41,10 @@ public class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--job", paramLabel = "JOBFILE", description = "use this job's selectors and crawl settings")
     Path jobFile;
+
+    @Option(names = "--explain", description = "also show where each field came from, which elements held the body, "
+            + "and which blocks were dropped as furniture and why")
+    boolean explain;
 
     private final Fetchers fetchers;
     private final CrawlProperties crawl;
@@ -66,11 +72,26 @@ public class ExtractCommand implements Callable<Integer> {
         FetchResult result = fetchers.fetch(url, crawl.settingsFor(settings));
         FetchedPage page = result.page().orElseThrow(() -> new IllegalStateException(
                 "cannot fetch " + url + ": " + result.outcome().name().toLowerCase() + ", " + result.reason()));
-        ExtractedPost extracted = extractor.extract(page.parse(), url, selectors);
+        PostExtractor.Explanation explanation = extractor.explain(page.parse(), url, selectors);
+        ExtractedPost extracted = explanation.post();
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("article", extracted.article());
         output.put("post", cleaner.clean(extracted, page.fetchedAt()).map(PostRecord::of).orElse(null));
+        if (explain) {
+            output.put("explain", explained(explanation, cleaner.dropped(extracted)));
+        }
         System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(output));
         return 0;
+    }
+
+    private static Map<String, Object> explained(PostExtractor.Explanation explanation, List<PostCleaner.Dropped> dropped) {
+        Map<String, Object> explained = new LinkedHashMap<>();
+        explained.put("fields", explanation.fieldSources());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("method", explanation.bodyMethod());
+        body.put("elements", explanation.bodyElements());
+        explained.put("body", body);
+        explained.put("dropped", dropped);
+        return explained;
     }
 }

@@ -36,42 +36,55 @@ final class MetadataExtractor {
             + "([\\p{L}][\\p{L} .&'-]{1,60}?)\\s*(?:[·|.,]|all rights|$)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     PageMetadata extract(Document page, URI url, JobDefinition.Extract selectors) {
+        return extract(page, url, selectors, new FieldSources());
+    }
+
+    /** As {@link #extract(Document, URI, JobDefinition.Extract)}, noting in {@code sources} where each field came from. */
+    PageMetadata extract(Document page, URI url, JobDefinition.Extract selectors, FieldSources sources) {
         JsonLd jsonLd = JsonLd.of(page);
-        Optional<String> title = clean(title(page, jsonLd, selectors));
-        Optional<String> siteName = clean(siteName(page, jsonLd, title));
+        Optional<String> title = clean(title(page, jsonLd, selectors, sources));
+        Optional<String> siteName = clean(siteName(page, jsonLd, title, sources));
         boolean declaredArticle = jsonLd.hasArticle()
                 || meta(page, "og:type").filter(type -> type.equalsIgnoreCase("article")).isPresent()
                 || meta(page, "article:published_time").isPresent();
-        return new PageMetadata(title, clean(author(page, jsonLd, selectors, siteName)), published(page, jsonLd, selectors),
-                modified(page, jsonLd), siteName, language(page, jsonLd), canonical(page, url),
-                clean(first(() -> jsonLd.text("description"), () -> meta(page, "og:description", "description",
-                        "twitter:description"))),
-                first(jsonLd::imageUrl, () -> meta(page, "og:image", "twitter:image")).map(src -> resolve(url, src)),
+        return new PageMetadata(title, clean(author(page, jsonLd, selectors, siteName, sources)),
+                published(page, jsonLd, selectors, sources), modified(page, jsonLd, sources), siteName,
+                language(page, jsonLd, sources), canonical(page, url, sources),
+                clean(first(sources, "description", from("JSON-LD description", () -> jsonLd.text("description")),
+                        from("meta og:description, description or twitter:description",
+                                () -> meta(page, "og:description", "description", "twitter:description")))),
+                first(sources, "leadImage", from("JSON-LD image", jsonLd::imageUrl),
+                        from("meta og:image or twitter:image", () -> meta(page, "og:image", "twitter:image")))
+                        .map(src -> resolve(url, src)),
                 tags(page, jsonLd), labels(page), declaredArticle);
     }
 
-    private static Optional<String> title(Document page, JsonLd jsonLd, JobDefinition.Extract selectors) {
-        return first(
-                () -> selected(page, selectors.title()),
-                () -> jsonLd.text("headline"),
-                () -> meta(page, "og:title"),
-                () -> text(inOrder(page, "article h1", "main h1", "h1[itemprop=headline]", "h1.entry-title", "h1")),
-                () -> Optional.of(TITLE_SUFFIX.matcher(page.title()).replaceFirst("")));
+    private static Optional<String> title(Document page, JsonLd jsonLd, JobDefinition.Extract selectors,
+                                          FieldSources sources) {
+        return first(sources, "title",
+                from("the job's title selector", () -> selected(page, selectors.title())),
+                from("JSON-LD headline", () -> jsonLd.text("headline")),
+                from("meta og:title", () -> meta(page, "og:title")),
+                from("the page's h1", () -> text(inOrder(page, "article h1", "main h1", "h1[itemprop=headline]",
+                        "h1.entry-title", "h1"))),
+                from("<title> without its site suffix", () -> Optional.of(TITLE_SUFFIX.matcher(page.title()).replaceFirst(""))));
     }
 
     private static Optional<String> author(Document page, JsonLd jsonLd, JobDefinition.Extract selectors,
-                                           Optional<String> siteName) {
-        return first(
-                () -> selected(page, selectors.author()),
-                () -> joined(jsonLd.names("author")),
-                () -> meta(page, "author").filter(value -> !value.startsWith("http")),
-                () -> meta(page, "article:author").filter(value -> !value.startsWith("http")),
-                () -> meta(page, "parsely-author", "sailthru.author", "dc.creator"),
-                () -> text(inOrder(page, "[itemprop=author] [itemprop=name]", "[itemprop=author]")),
-                () -> text(inOrder(page, "a[rel=author]", ".author.vcard .fn", ".author.vcard", ".byline .author", ".fn",
-                        ".post-author", ".article-byline .author-name", ".author-name", ".node__meta .field--name-uid",
-                        ".field--name-uid", ".submitted .username", ".byline", ".g-profile")),
-                () -> copyrightHolder(page).filter(holder -> !holder.equalsIgnoreCase(siteName.orElse(""))))
+                                           Optional<String> siteName, FieldSources sources) {
+        return first(sources, "author",
+                from("the job's author selector", () -> selected(page, selectors.author())),
+                from("JSON-LD author", () -> joined(jsonLd.names("author"))),
+                from("meta author", () -> meta(page, "author").filter(value -> !value.startsWith("http"))),
+                from("meta article:author", () -> meta(page, "article:author").filter(value -> !value.startsWith("http"))),
+                from("meta parsely-author, sailthru.author or dc.creator",
+                        () -> meta(page, "parsely-author", "sailthru.author", "dc.creator")),
+                from("microdata author", () -> text(inOrder(page, "[itemprop=author] [itemprop=name]", "[itemprop=author]"))),
+                from("a visible byline", () -> text(inOrder(page, "a[rel=author]", ".author.vcard .fn", ".author.vcard",
+                        ".byline .author", ".fn", ".post-author", ".article-byline .author-name", ".author-name",
+                        ".node__meta .field--name-uid", ".field--name-uid", ".submitted .username", ".byline", ".g-profile"))),
+                from("the footer's copyright holder",
+                        () -> copyrightHolder(page).filter(holder -> !holder.equalsIgnoreCase(siteName.orElse("")))))
                 .map(name -> BY_PREFIX.matcher(name).replaceFirst(""));
     }
 
@@ -88,40 +101,45 @@ final class MetadataExtractor {
         return holder.find() ? Optional.of(holder.group(1).strip()) : Optional.empty();
     }
 
-    private static Optional<String> published(Document page, JsonLd jsonLd, JobDefinition.Extract selectors) {
-        return firstDate(
-                () -> selected(page, selectors.date()),
-                () -> jsonLd.text("datePublished"),
-                () -> meta(page, "article:published_time", "og:published_time", "datePublished",
-                        "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date"),
-                () -> attr(page, "[itemprop=datePublished]", "content", "datetime"),
-                () -> attr(page, "time.published", "datetime"),
-                () -> attr(page, "time.entry-date", "datetime"),
-                () -> attr(page, "article time", "datetime"),
-                () -> attr(page, "time", "datetime"),
-                () -> attr(page, "abbr.published", "title"),
-                () -> text(inOrder(page, ".date-header", ".post-date", ".entry-date", ".published", ".dateline", ".date", "time")));
+    private static Optional<String> published(Document page, JsonLd jsonLd, JobDefinition.Extract selectors,
+                                              FieldSources sources) {
+        return firstDate(sources, "publishedAt",
+                from("the job's date selector", () -> selected(page, selectors.date())),
+                from("JSON-LD datePublished", () -> jsonLd.text("datePublished")),
+                from("meta article:published_time (or a like name)", () -> meta(page, "article:published_time",
+                        "og:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created",
+                        "sailthru.date", "parsely-pub-date")),
+                from("microdata datePublished", () -> attr(page, "[itemprop=datePublished]", "content", "datetime")),
+                from("<time class=published>", () -> attr(page, "time.published", "datetime")),
+                from("<time class=entry-date>", () -> attr(page, "time.entry-date", "datetime")),
+                from("<time> in the article", () -> attr(page, "article time", "datetime")),
+                from("the first <time datetime>", () -> attr(page, "time", "datetime")),
+                from("<abbr class=published>", () -> attr(page, "abbr.published", "title")),
+                from("a visible date", () -> text(inOrder(page, ".date-header", ".post-date", ".entry-date", ".published",
+                        ".dateline", ".date", "time"))));
     }
 
-    private static Optional<String> modified(Document page, JsonLd jsonLd) {
-        return firstDate(
-                () -> jsonLd.text("dateModified"),
-                () -> meta(page, "article:modified_time", "og:updated_time", "dateModified"),
-                () -> attr(page, "[itemprop=dateModified]", "content", "datetime"),
-                () -> attr(page, "time.updated", "datetime"));
+    private static Optional<String> modified(Document page, JsonLd jsonLd, FieldSources sources) {
+        return firstDate(sources, "modifiedAt",
+                from("JSON-LD dateModified", () -> jsonLd.text("dateModified")),
+                from("meta article:modified_time (or a like name)",
+                        () -> meta(page, "article:modified_time", "og:updated_time", "dateModified")),
+                from("microdata dateModified", () -> attr(page, "[itemprop=dateModified]", "content", "datetime")),
+                from("<time class=updated>", () -> attr(page, "time.updated", "datetime")));
     }
 
     /**
      * Declared names first; then the part of {@code <title>} that is not the headline; then the site
      * title in the page header (last, because headers add taglines to it).
      */
-    private static Optional<String> siteName(Document page, JsonLd jsonLd, Optional<String> title) {
-        return first(
-                () -> meta(page, "og:site_name", "application-name", "publisher"),
-                () -> joined(jsonLd.names("publisher")),
-                () -> titleRemainder(page.title(), title),
-                () -> text(inOrder(page, ".site-title", ".site-name", ".site-branding a[rel=home]", "header a[rel=home]",
-                        ".navbar-brand", ".blog-title", "#site-title")));
+    private static Optional<String> siteName(Document page, JsonLd jsonLd, Optional<String> title, FieldSources sources) {
+        return first(sources, "siteName",
+                from("meta og:site_name, application-name or publisher",
+                        () -> meta(page, "og:site_name", "application-name", "publisher")),
+                from("JSON-LD publisher", () -> joined(jsonLd.names("publisher"))),
+                from("<title> without the headline", () -> titleRemainder(page.title(), title)),
+                from("the site title in the header", () -> text(inOrder(page, ".site-title", ".site-name",
+                        ".site-branding a[rel=home]", "header a[rel=home]", ".navbar-brand", ".blog-title", "#site-title"))));
     }
 
     /** "Headline | Site", "Site — Headline": what is left of the page title once the headline is taken off. */
@@ -136,22 +154,25 @@ final class MetadataExtractor {
         return site.isEmpty() || site.length() > 80 ? Optional.empty() : Optional.of(site);
     }
 
-    private static Optional<String> language(Document page, JsonLd jsonLd) {
-        return first(
-                () -> jsonLd.text("inLanguage"),
-                () -> Optional.of(page.select("html").attr("lang")),
-                () -> meta(page, "og:locale", "content-language", "language", "dc.language"))
+    private static Optional<String> language(Document page, JsonLd jsonLd, FieldSources sources) {
+        return first(sources, "language",
+                from("JSON-LD inLanguage", () -> jsonLd.text("inLanguage")),
+                from("<html lang>", () -> Optional.of(page.select("html").attr("lang"))),
+                from("meta og:locale or content-language",
+                        () -> meta(page, "og:locale", "content-language", "language", "dc.language")))
                 .map(MetadataExtractor::primaryLanguage).filter(tag -> !tag.isEmpty());
     }
 
-    private static String canonical(Document page, URI url) {
-        return first(
-                () -> absolute(page.selectFirst("link[rel=canonical]"), "href"),
-                () -> meta(page, "og:url").filter(value -> value.startsWith("http")))
+    private static String canonical(Document page, URI url, FieldSources sources) {
+        Optional<String> declared = first(new FieldSources(), "canonicalUrl",
+                from("<link rel=canonical>", () -> absolute(page.selectFirst("link[rel=canonical]"), "href")),
+                from("meta og:url", () -> meta(page, "og:url").filter(value -> value.startsWith("http"))))
                 .flatMap(UrlNormalizer::parse)
-                .filter(declared -> !pointsAtSiteRoot(declared, url))
-                .map(URI::toString)
-                .orElse(url.toString());
+                .filter(canonical -> !pointsAtSiteRoot(canonical, url))
+                .map(URI::toString);
+        sources.record("canonicalUrl", declared.isPresent() ? "<link rel=canonical> or og:url"
+                : "the page's own URL (none declared, or one that points at the site's home page)");
+        return declared.orElse(url.toString());
     }
 
     /**
@@ -279,30 +300,43 @@ final class MetadataExtractor {
      * {@code <time>}: when a later source gives the same instant with the writer's own offset, that
      * offset is kept.
      */
-    @SafeVarargs
-    private static Optional<String> firstDate(Supplier<Optional<String>>... sources) {
-        List<OffsetDateTime> dates = Arrays.stream(sources)
-                .flatMap(source -> source.get().flatMap(raw -> DateParser.parseDateTime(raw, ZoneOffset.UTC)).stream())
+    private static Optional<String> firstDate(FieldSources sources, String field, Source... candidates) {
+        List<Dated> dates = Arrays.stream(candidates)
+                .flatMap(candidate -> candidate.value().get()
+                        .flatMap(raw -> DateParser.parseDateTime(raw, ZoneOffset.UTC))
+                        .map(date -> new Dated(date, candidate.name())).stream())
                 .toList();
         if (dates.isEmpty()) {
             return Optional.empty();
         }
-        OffsetDateTime first = dates.get(0);
-        OffsetDateTime chosen = first.getOffset().equals(ZoneOffset.UTC)
-                ? dates.stream().filter(date -> date.isEqual(first)).filter(date -> !date.getOffset().equals(ZoneOffset.UTC))
-                        .findFirst().orElse(first)
+        Dated first = dates.get(0);
+        Dated chosen = first.date().getOffset().equals(ZoneOffset.UTC)
+                ? dates.stream().filter(dated -> dated.date().isEqual(first.date()))
+                        .filter(dated -> !dated.date().getOffset().equals(ZoneOffset.UTC))
+                        .findFirst().map(local -> new Dated(local.date(), first.source() + ", with the offset of " + local.source()))
+                        .orElse(first)
                 : first;
-        return Optional.of(DateParser.ISO.format(chosen));
+        sources.record(field, chosen.source());
+        return Optional.of(DateParser.ISO.format(chosen.date()));
     }
 
-    @SafeVarargs
-    private static Optional<String> first(Supplier<Optional<String>>... sources) {
-        for (Supplier<Optional<String>> source : sources) {
-            Optional<String> value = source.get().filter(text -> !text.isBlank());
+    private record Dated(OffsetDateTime date, String source) {}
+
+    private static Optional<String> first(FieldSources sources, String field, Source... candidates) {
+        for (Source candidate : candidates) {
+            Optional<String> value = candidate.value().get().filter(text -> !text.isBlank());
             if (value.isPresent()) {
+                sources.record(field, candidate.name());
                 return value;
             }
         }
         return Optional.empty();
+    }
+
+    /** A place a field's value may come from, named for {@code extract --explain}. */
+    private record Source(String name, Supplier<Optional<String>> value) {}
+
+    private static Source from(String name, Supplier<Optional<String>> value) {
+        return new Source(name, value);
     }
 }

@@ -2,6 +2,7 @@ package org.postbinder.extract;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -26,7 +27,29 @@ public class PostExtractor {
     private final ContentExtractor contentExtractor = new ContentExtractor();
 
     public ExtractedPost extract(Document page, URI url, JobDefinition.Extract selectors) {
-        PageMetadata metadata = metadataExtractor.extract(page, url, selectors);
+        return read(page, url, selectors, new FieldSources()).post();
+    }
+
+    /**
+     * The post as {@link #extract} reads it, with where each metadata field came from and which
+     * elements held the body: what {@code extract --explain} shows to someone tuning a job.
+     */
+    public Explanation explain(Document page, URI url, JobDefinition.Extract selectors) {
+        FieldSources sources = new FieldSources();
+        Read read = read(page, url, selectors, sources);
+        return new Explanation(read.post(), sources.chosen(),
+                selectors.body().map(css -> "the job's body selector " + css).orElse("the generic extractor's content scoring"),
+                read.roots().stream().map(Element::cssSelector).toList());
+    }
+
+    /** What {@link #explain} tells. */
+    public record Explanation(ExtractedPost post, Map<String, String> fieldSources, String bodyMethod,
+                              List<String> bodyElements) {}
+
+    private record Read(ExtractedPost post, List<Element> roots) {}
+
+    private Read read(Document page, URI url, JobDefinition.Extract selectors, FieldSources sources) {
+        PageMetadata metadata = metadataExtractor.extract(page, url, selectors, sources);
         Document work = page.clone();
         selectors.remove().forEach(css -> work.select(css).remove());
         List<Element> roots = body(work, selectors);
@@ -36,10 +59,10 @@ public class PostExtractor {
                 && isListing(selectors.body().isPresent() ? roots : List.of(work), url, metadata.canonicalUrl());
         boolean article = !listing && !blocks.paragraphs().isEmpty()
                 && (metadata.declaredArticle() || metadata.publishedAt().isPresent());
-        return new ExtractedPost(url.toString(), metadata.canonicalUrl(), metadata.title(), metadata.author(),
+        return new Read(new ExtractedPost(url.toString(), metadata.canonicalUrl(), metadata.title(), metadata.author(),
                 metadata.publishedAt(), metadata.modifiedAt(), metadata.siteName(), metadata.language(),
                 metadata.description(), metadata.leadImage(), metadata.tags(), metadata.labels(),
-                blocks.paragraphs(), blocks.captions(), article);
+                blocks.paragraphs(), blocks.captions(), article), roots);
     }
 
     /** Counted after furniture is gone, so related-post and "most read" blocks do not make a post a listing. */

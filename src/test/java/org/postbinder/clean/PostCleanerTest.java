@@ -43,6 +43,26 @@ class PostCleanerTest {
         assertThat(cleaner.clean(untitled, Instant.EPOCH)).isEmpty();
     }
 
+    @Test
+    void explainsEveryBlockItLeavesOutOfTheBody() {
+        ExtractedPost page = new ExtractedPost("https://blog.example/post", "https://blog.example/post",
+                Optional.of("Ferry cuts"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of("News"),
+                List.of("Ferry cuts", "News", "The quay at dawn.", "The first crossing now leaves at 5:40.",
+                        "Your email address will not be published. Required fields are marked *", "· · ·"),
+                List.of("The quay at dawn."), true);
+
+        assertThat(cleaner.dropped(page)).containsExactlyInAnyOrder(
+                new PostCleaner.Dropped("News", "a category or section label shown on the page"),
+                new PostCleaner.Dropped("Your email address will not be published. Required fields are marked *",
+                        "furniture phrase COMMENT_NOTICE"),
+                new PostCleaner.Dropped("· · ·", "no letters (a counter, separator or icon)"),
+                new PostCleaner.Dropped("The quay at dawn.", "a caption printed again in the body: kept once, as a caption"),
+                new PostCleaner.Dropped("Ferry cuts", "the headline, which is the post's title"));
+        assertThat(cleaner.clean(page, Instant.EPOCH).orElseThrow().paragraphs())
+                .containsExactly("The first crossing now leaves at 5:40.");
+    }
+
     private static ExtractedPost page(String title, String description, String canonical) {
         return new ExtractedPost("https://blog.example/post", canonical, Optional.of(title), Optional.of("Ada"),
                 Optional.of("2025-04-10T09:00:00+01:00"), Optional.empty(), Optional.of("Blog"), Optional.of("en"),
