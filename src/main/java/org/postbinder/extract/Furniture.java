@@ -3,6 +3,7 @@ package org.postbinder.extract;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -52,10 +53,23 @@ final class Furniture {
             return true;
         }
         String names = element.className() + " " + element.id();
-        if (names.isBlank()) {
+        if (names.isBlank() || isThePagesArticle(element)) {
             return false;
         }
         return UNLIKELY.matcher(names).find() && !LIKELY.matcher(names).find();
+    }
+
+    /**
+     * The page's {@code <main>}, or its one {@code <article>}, is what the page is about, whatever
+     * its class says: Substack's is {@code newsletter-post}, and a class word must not throw the whole
+     * post away. Several articles are teaser cards, which their class may well describe.
+     */
+    private static boolean isThePagesArticle(Element element) {
+        if (element.normalName().equals("main")) {
+            return true;
+        }
+        Document page = element.ownerDocument();
+        return element.normalName().equals("article") && page != null && page.getElementsByTag("article").size() == 1;
     }
 
     static boolean isLikelyContent(Element element) {
