@@ -54,8 +54,9 @@ public class RestartCommand implements Callable<Integer> {
             System.out.println("Execution " + executionId + " was left running by a process that is gone; marking it failed.");
             execution = operator.recover(execution);
         }
-        System.out.println("Restarting execution " + executionId + " (" + execution.getJobInstance().getJobName() + ")");
-        return runs.report(operator.restart(execution));
+        JobExecution restartable = execution;
+        System.out.println("Restarting execution " + executionId + " (" + restartable.getJobInstance().getJobName() + ")");
+        return runs.whileStoppable(() -> operator.restart(restartable));
     }
 
     private @Nullable JobExecution find(long id) {

@@ -44,6 +44,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
@@ -87,22 +88,22 @@ public class ArchiveJobConfiguration {
 
     @Bean
     Job postArchiveJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, Step exportPostsStep,
-                       Step publishArchiveStep) {
-        return new JobBuilder(ARCHIVE_JOB, repository).listener(new RunRecorder(repository))
+                       Step publishArchiveStep, RunningJobs running) {
+        return new JobBuilder(ARCHIVE_JOB, repository).listener(new RunRecorder(repository)).listener(running)
                 .start(seedFrontierStep).next(crawlPostsStep).next(exportPostsStep).next(publishArchiveStep)
                 .build();
     }
 
     @Bean
-    Job postCrawlJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep) {
-        return new JobBuilder(CRAWL_JOB, repository).listener(new RunRecorder(repository))
+    Job postCrawlJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, RunningJobs running) {
+        return new JobBuilder(CRAWL_JOB, repository).listener(new RunRecorder(repository)).listener(running)
                 .start(seedFrontierStep).next(crawlPostsStep)
                 .build();
     }
 
     @Bean
-    Job postExportJob(JobRepository repository, Step exportPostsStep, Step publishArchiveStep) {
-        return new JobBuilder(EXPORT_JOB, repository).listener(new RunRecorder(repository))
+    Job postExportJob(JobRepository repository, Step exportPostsStep, Step publishArchiveStep, RunningJobs running) {
+        return new JobBuilder(EXPORT_JOB, repository).listener(new RunRecorder(repository)).listener(running)
                 .start(exportPostsStep).next(publishArchiveStep)
                 .build();
     }
@@ -211,9 +212,10 @@ public class ArchiveJobConfiguration {
     @Bean
     @StepScope
     FrontierReader frontierReader(Frontier frontier, CrawlRuns runs, RunContext context,
+                                  @Value("#{stepExecution}") StepExecution step,
                                   @Value("#{stepExecutionContext['partition']}") int partition,
                                   @Value("#{stepExecutionContext['partitions']}") int partitions) {
-        return new FrontierReader(frontier, runs, context.job().name(), context.run(), partition, partitions);
+        return new FrontierReader(frontier, runs, step, context.job().name(), context.run(), partition, partitions);
     }
 
     @Bean

@@ -29,8 +29,8 @@ class CrawlPartitionsListener implements StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        // stopped or failed alike: the others would wait for ever for the URLs it left pending
-        if (isPartition(stepExecution) && stepExecution.getStatus() != BatchStatus.COMPLETED) {
+        // a stopped partition needs no telling: the others see the job stopping themselves
+        if (isPartition(stepExecution) && stepExecution.getStatus() == BatchStatus.FAILED) {
             String reason = stepExecution.getFailureExceptions().stream().findFirst()
                     .map(Throwable::getMessage).orElse(stepExecution.getExitStatus().getExitDescription());
             runs.abort(job(stepExecution), run(stepExecution), stepExecution.getStepName() + ": " + reason);

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.postbinder.crawl.CrawlRuns;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.crawl.FrontierEntry;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
@@ -24,14 +25,17 @@ class FrontierReader implements ItemReader<FrontierEntry> {
 
     private final Frontier frontier;
     private final CrawlRuns runs;
+    private final StepExecution step;
     private final String job;
     private final String run;
     private final int partition;
     private final int partitions;
 
-    FrontierReader(Frontier frontier, CrawlRuns runs, String job, String run, int partition, int partitions) {
+    FrontierReader(Frontier frontier, CrawlRuns runs, StepExecution step, String job, String run, int partition,
+                   int partitions) {
         this.frontier = frontier;
         this.runs = runs;
+        this.step = step;
         this.job = job;
         this.run = run;
         this.partition = partition;
@@ -52,6 +56,12 @@ class FrontierReader implements ItemReader<FrontierEntry> {
                 return next.get();
             }
             if (!frontier.hasPending(job, run)) {
+                return null;
+            }
+            if (step.getJobExecution().isStopping() || step.getJobExecution().isStopped()) {
+                // asked to stop (SIGTERM): a waiting partition reaches no chunk boundary to see it at,
+                // so it ends here, and Spring Batch marks the step STOPPED, to be restarted
+                step.setTerminateOnly();
                 return null;
             }
             Thread.sleep(POLL_MILLIS);

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postbinder.support.GeneratedBlog;
 import org.postbinder.support.Launcher;
 import org.postbinder.support.LocalSiteServer;
+import org.postbinder.support.Sql;
 
 /**
  * A crawl killed with SIGKILL part-way and restarted with {@code restart} finishes the run, and
@@ -65,7 +65,7 @@ class CrawlRestartIT {
 
         // when: the crawl is killed once some posts are stored
         Process crawl = launcher.start("crawl", jobFile.toString(), "--run-id", RUN);
-        waitForStoredPosts(launcher, 8, crawl);
+        launcher.awaitPrinted("  stored ", 8, crawl);
         crawl.destroyForcibly().waitFor();
         int storedBeforeKill = storedPosts(launcher);
 
@@ -77,13 +77,13 @@ class CrawlRestartIT {
         assertThat(restart.output()).contains("left running by a process that is gone", "COMPLETED");
         assertThat(storedBeforeKill).isBetween(1, POSTS - 1);
         try (Connection db = DriverManager.getConnection(launcher.databaseUrl(), "sa", "")) {
-            assertThat(count(db, "select count(*) from posts where job_name = 'harbour'"))
+            assertThat(Sql.count(db, "select count(*) from posts where job_name = 'harbour'"))
                     .as(frontierRows(db) + "\n" + restart.output()).isEqualTo(POSTS);
-            assertThat(count(db, "select count(distinct canonical_url) from posts where job_name = 'harbour'")).isEqualTo(POSTS);
-            assertThat(count(db, "select count(*) from frontier where run_id = '" + RUN + "' and status = 'PENDING'")).isZero();
-            assertThat(count(db, "select count(*) from frontier where run_id = '" + RUN + "' and status = 'STORED'")).isEqualTo(POSTS);
+            assertThat(Sql.count(db, "select count(distinct canonical_url) from posts where job_name = 'harbour'")).isEqualTo(POSTS);
+            assertThat(Sql.count(db, "select count(*) from frontier where run_id = '" + RUN + "' and status = 'PENDING'")).isZero();
+            assertThat(Sql.count(db, "select count(*) from frontier where run_id = '" + RUN + "' and status = 'STORED'")).isEqualTo(POSTS);
             // the printer-friendly copy of post 1 is the same article: found unchanged, post 1's row left as it was
-            assertThat(count(db, "select count(*) from frontier where run_id = '" + RUN + "' and status = 'UNCHANGED'")).isEqualTo(1);
+            assertThat(Sql.count(db, "select count(*) from frontier where run_id = '" + RUN + "' and status = 'UNCHANGED'")).isEqualTo(1);
         }
         for (int post = 1; post <= POSTS; post++) {
             // fetched once, or twice when the kill hit while it was in flight: never re-crawled from scratch
@@ -91,22 +91,10 @@ class CrawlRestartIT {
         }
     }
 
-    private static void waitForStoredPosts(Launcher launcher, int posts, Process crawl) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (Instant.now().isBefore(deadline)) {
-            if (crawl.isAlive() && Files.exists(launcher.log())
-                    && launcher.printedSince(0).lines().filter(line -> line.contains("  stored ")).count() >= posts) {
-                return;
-            }
-            assertThat(crawl.isAlive()).as("crawl still running:\n" + launcher.printedSince(0)).isTrue();
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the crawl stored fewer than " + posts + " posts in a minute");
-    }
 
     private static int storedPosts(Launcher launcher) throws Exception {
         try (Connection db = DriverManager.getConnection(launcher.databaseUrl(), "sa", "")) {
-            return count(db, "select count(*) from posts");
+            return Sql.count(db, "select count(*) from posts");
         }
     }
 
@@ -125,12 +113,5 @@ class CrawlRestartIT {
             }
         }
         return rows.toString();
-    }
-
-    private static int count(Connection db, String sql) throws Exception {
-        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 }

@@ -18,6 +18,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
 import org.postbinder.crawl.CrawlRuns;
 import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.EntryStatus;
@@ -130,8 +135,8 @@ class FrontierReaderTest {
 
         // when / then: (the timeout only stops a hanging reader from hanging the build)
         assertThat(readWithin(reader(0))).isNull();
-        assertThat(readWithin(new FrontierReader(frontier, runs, "blog", "r2", 0, 2))).isNull();
-        assertThat(readWithin(new FrontierReader(frontier, runs, "blog", "r2", 1, 2))).isNull();
+        assertThat(readWithin(new FrontierReader(frontier, runs, step, "blog", "r2", 0, 2))).isNull();
+        assertThat(readWithin(new FrontierReader(frontier, runs, step, "blog", "r2", 1, 2))).isNull();
     }
 
     @Test
@@ -231,8 +236,12 @@ class FrontierReaderTest {
     }
 
     private FrontierReader reader(int partition) {
-        return new FrontierReader(frontier, runs, "blog", "r1", partition, runs.lanes("blog", "r1").count());
+        return new FrontierReader(frontier, runs, step, "blog", "r1", partition, runs.lanes("blog", "r1").count());
     }
+
+    /** The partition's step execution, whose job is running until a test stops it. */
+    private final StepExecution step = new StepExecution("crawlPartitionStep:partition0",
+            new JobExecution(1L, new JobInstance(1L, "postCrawlJob"), new JobParameters()));
 
     /** Queues a URL at depth 0; a server's lane follows from the order the run first sees servers in. */
     private FrontierEntry add(String url) {
@@ -267,6 +276,23 @@ class FrontierReaderTest {
             Thread.sleep(5);
         }
         assertThat(read).as("the reader returned instead of waiting").isNotDone();
+    }
+
+    @Test
+    void aWaitingPartitionEndsStoppedWhenTheJobIsAskedToStop() throws Exception {
+        // given: partition 0 waits for two.example/, which partition 1 is visiting
+        runs.open("blog", "r1", new CrawlRuns.Lanes(2, 1));
+        visit(add("https://one.example/"));
+        add("https://two.example/");
+        step.getJobExecution().setStatus(BatchStatus.STARTED);
+        Future<FrontierEntry> next = readOnceItWaits(reader(0));
+
+        // when: SIGTERM asks the job to stop (JobOperator.stop sets STOPPING on the running job)
+        step.getJobExecution().setStatus(BatchStatus.STOPPING);
+
+        // then: the partition ends, marked to be STOPPED rather than completed
+        assertThat(next.get(PATIENCE_SECONDS, TimeUnit.SECONDS)).isNull();
+        assertThat(step.isTerminateOnly()).isTrue();
     }
 
     /** Starts a read on another thread and returns once that thread is asleep between looks at the frontier. */

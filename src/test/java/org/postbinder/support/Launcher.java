@@ -28,7 +28,7 @@ public final class Launcher {
     }
 
     public String databaseUrl() {
-        return "jdbc:h2:file:" + home.resolve("db/postbinder").toAbsolutePath() + ";LOCK_TIMEOUT=300000";
+        return "jdbc:h2:file:" + home.resolve("db/postbinder").toAbsolutePath() + ";LOCK_TIMEOUT=300000;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Starts the launcher; its stdout and stderr go to one log file under home. */
@@ -74,6 +74,24 @@ public final class Launcher {
     public String printedSince(long offset) throws IOException {
         byte[] all = Files.readAllBytes(log());
         return new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Waits until the running process has printed {@code times} lines containing {@code marker}
+     * ("  stored " for posts stored), failing if it ends first or takes over a minute.
+     */
+    public void awaitPrinted(String marker, int times, Process process) throws IOException, InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(1));
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the process ended first:\n" + printedSince(0));
+            }
+            if (Files.exists(log()) && printedSince(0).lines().filter(line -> line.contains(marker)).count() >= times) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("fewer than " + times + " lines with '" + marker + "' in a minute");
     }
 
     /** What one launcher run ended with. */

@@ -1,0 +1,34 @@
+package org.postbinder.job;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The job executions running in this process, as the jobs themselves hold them: stopping one of
+ * these objects (rather than a copy read from the database) is seen at once by every thread of the
+ * job, including crawl partitions that are waiting for work and so reach no chunk boundary.
+ */
+@Component
+public class RunningJobs implements JobExecutionListener {
+
+    private final Map<Long, JobExecution> running = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        running.put(execution.getId(), execution);
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        running.remove(execution.getId());
+    }
+
+    public List<JobExecution> current() {
+        return List.copyOf(running.values());
+    }
+}
