@@ -26,6 +26,10 @@ import org.postbinder.export.CsvPostWriter;
 import org.postbinder.support.Launcher;
 import org.postbinder.support.PdfA;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
 import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
@@ -34,6 +38,7 @@ import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -112,6 +117,18 @@ class DemoJobIT {
                 .isEqualTo(String.join("\n\n", post.get("paragraphs").valueStream().map(JsonNode::asString).toList())));
         assertThat(posts.stream().map(post -> post.get("title").asString()).toList())
                 .isEqualTo(csvRows().stream().map(row -> row.get("title")).toList());
+    }
+
+    @Test
+    void everyRecordValidatesAgainstThePublishedSchemaAndABrokenOneDoesNot() throws Exception {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(JSON.readTree(archive.resolve("post-record-1.schema.json").toFile()));
+
+        assertThat(jsonPosts()).isNotEmpty().allSatisfy(post -> assertThat(schema.validate(post)).isEmpty());
+        ObjectNode broken = (ObjectNode) jsonPosts().get(0).deepCopy();
+        broken.put("wordCount", "many");
+        broken.remove("contentSha256");
+        assertThat(schema.validate(broken)).as("the validator is really checking").hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
