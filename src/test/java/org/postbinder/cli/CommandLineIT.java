@@ -3,6 +3,8 @@ package org.postbinder.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +53,22 @@ class CommandLineIT {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.output().strip()).isEqualTo("postbinder: no execution 4242 (see `postbinder runs`)");
+    }
+
+    @Test
+    void aSecondProcessOnTheSameEmbeddedDatabaseIsToldItIsInUse() throws Exception {
+        // given: another process holds the embedded database (here: this test's JVM, with a connection open)
+        launcher.run(TIMEOUT, "runs");
+        try (Connection held = DriverManager.getConnection(launcher.databaseUrl(), "sa", "")) {
+            // when
+            Launcher.Result result = launcher.run(TIMEOUT, "runs");
+
+            // then
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.output().strip()).isEqualTo("postbinder: the embedded database under output/.postbinder is in "
+                    + "use by another Postbinder process (embedded H2 serves one process at a time: wait for it to end, "
+                    + "or use PostgreSQL)");
+        }
     }
 
     @Test
