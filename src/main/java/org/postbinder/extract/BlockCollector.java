@@ -24,6 +24,9 @@ final class BlockCollector {
     private static final String CAPTION = "figcaption, .wp-caption-text, td.tr-caption, .caption, .image-caption, "
             + ".media-caption, [itemprop=caption]";
     private static final double MAX_LINK_DENSITY = 0.5;
+    /** A list item holding any of these is a layout box, not one item of text. */
+    private static final String BLOCKS_IN_A_LIST_ITEM = "h1, h2, h3, h4, h5, h6, article, section, blockquote, pre, table, "
+            + "figure, p + p";
 
     private final List<String> blocks = new ArrayList<>();
     private final List<String> captions = new ArrayList<>();
@@ -132,6 +135,13 @@ final class BlockCollector {
     }
 
     private void listItem(Element item) {
+        if (!item.select(BLOCKS_IN_A_LIST_ITEM).isEmpty()) {
+            // a list used for layout (a live blog's entries, a gallery's cards): its items hold
+            // headings and paragraphs of their own, each a block, not one run-on block per item
+            visitChildren(item, false);
+            flush();
+            return;
+        }
         Element copy = item.clone();
         copy.select("ul, ol").remove();
         addBlock(copy.text(), ContentExtractor.linkDensity(copy));
