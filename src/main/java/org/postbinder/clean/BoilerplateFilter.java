@@ -19,9 +19,6 @@ public final class BoilerplateFilter {
     /** Counters, separators and icons ("--", "·", "4"): nothing a reader would read. */
     private static final Pattern NO_LETTERS = Pattern.compile("[^\\p{L}]*");
 
-    /** Longer blocks are prose even when they start like furniture ("Read more about the treaty in ..."). */
-    private static final int MAX_FURNITURE_CHARS = 200;
-
     public List<String> filter(List<String> paragraphs, List<String> labels) {
         Set<String> labelKeys = keys(labels);
         return paragraphs.stream().filter(paragraph -> reason(paragraph, labelKeys).isEmpty()).toList();
@@ -42,9 +39,6 @@ public final class BoilerplateFilter {
         }
         if (NO_LETTERS.matcher(paragraph).matches()) {
             return Optional.of("no letters (a counter, separator or icon)");
-        }
-        if (paragraph.length() > MAX_FURNITURE_CHARS) {
-            return Optional.empty();
         }
         return Arrays.stream(FurniturePhrase.values()).filter(phrase -> phrase.matches(paragraph)).findFirst()
                 .map(phrase -> "furniture phrase " + phrase.name());

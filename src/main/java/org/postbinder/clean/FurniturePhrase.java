@@ -25,15 +25,32 @@ enum FurniturePhrase {
     BYLINE_LABEL("(published in|written by)( [^.!?]{1,60})?"),
     READING_TIME("\\d+ min(ute)?s? read.{0,40}"),
     SHARE_BAR("(print|email|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest)"
-            + "( ?[|·] ?(print|email|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest))+");
+            + "( ?[|·] ?(print|email|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest))+"),
+    /** Consent banners that no markup gave away; they run longer than other furniture. */
+    COOKIE_NOTICE("(we|this (web)?site|our (web)?site|this page) uses? cookies\\b.*"
+            + "|by (continuing|using|browsing) [^.]{0,60}(site|website)[^.]{0,60}cookies\\b.*"
+            + "|(wir verwenden|diese (web)?seite verwendet|unsere (web)?seite verwendet) cookies\\b.*"
+            + "|(nous utilisons|ce site utilise) (des )?cookies\\b.*"
+            + "|(utilizamos|este sitio (web )?utiliza) cookies\\b.*"
+            + "|(мы используем|этот сайт использует|сайт использует) (файлы )?cookie.*"
+            + "|bu (web )?sitede? çerez.*|يستخدم (هذا )?الموقع ملفات تعريف الارتباط.*", 500);
+
+    /** Longer blocks are prose even when they start like furniture ("Read more about the treaty in ..."). */
+    static final int DEFAULT_MAX_CHARS = 200;
 
     private final Pattern pattern;
+    private final int maxChars;
 
     FurniturePhrase(String regex) {
+        this(regex, DEFAULT_MAX_CHARS);
+    }
+
+    FurniturePhrase(String regex, int maxChars) {
         this.pattern = Pattern.compile("(?iu)" + regex);
+        this.maxChars = maxChars;
     }
 
     boolean matches(String block) {
-        return pattern.matcher(block).matches();
+        return block.length() <= maxChars && pattern.matcher(block).matches();
     }
 }

@@ -25,6 +25,8 @@ class BoilerplateFilterTest {
             "Read more about the treaty in our explainer, which sets out what each side gave up, what it gained, "
                     + "why the talks took eleven rounds and why the final text still leaves the question of property open.",
             "Share prices fell by 3 percent on the news.",
+            "Browsers now block third-party cookies by default, and publishers that relied on them are scrambling.",
+            "We use cookie cutters shaped like the harbour's lighthouse for the school fair.",
             "Labels matter, the minister said, but deeds matter more.",
             "Following the vote, the mayor resigned.",
             "Related talks are planned for May.",
