@@ -72,7 +72,7 @@ public class ExtractCommand implements Callable<Integer> {
         FetchResult result = fetchers.fetch(url, crawl.settingsFor(settings));
         FetchedPage page = result.page().orElseThrow(() -> new IllegalStateException(
                 "cannot fetch " + url + ": " + result.outcome().name().toLowerCase() + ", " + result.reason()));
-        PostExtractor.Explanation explanation = extractor.explain(page.parse(), url, selectors);
+        PostExtractor.Explanation explanation = extractor.explain(page.parse(), url, selectors, page.fetchedAt());
         ExtractedPost extracted = explanation.post();
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("article", extracted.article());

@@ -1,5 +1,6 @@
 package org.postbinder.extract;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -77,6 +78,15 @@ public final class DateParser {
 
     public static Optional<String> parse(String raw, ZoneOffset defaultOffset) {
         return parseDateTime(raw, defaultOffset).map(ISO::format);
+    }
+
+    /**
+     * As {@link #parseDateTime(String, ZoneOffset)}, and also dates relative to {@code reference}
+     * (the time the page was fetched): "2 hours ago", "vor 3 Stunden", "yesterday".
+     */
+    public static Optional<OffsetDateTime> parseDateTime(String raw, ZoneOffset defaultOffset, Instant reference) {
+        return parseDateTime(raw, defaultOffset).or(() -> raw.length() <= 100
+                ? RelativeDates.parse(raw.strip(), reference, defaultOffset) : Optional.empty());
     }
 
     public static Optional<OffsetDateTime> parseDateTime(String raw, ZoneOffset defaultOffset) {

@@ -1,6 +1,7 @@
 package org.postbinder.extract;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -35,12 +36,11 @@ final class MetadataExtractor {
     private static final Pattern COPYRIGHT = Pattern.compile("(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?)?\\s*"
             + "([\\p{L}][\\p{L} .&'-]{1,60}?)\\s*(?:[·|.,]|all rights|$)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    PageMetadata extract(Document page, URI url, JobDefinition.Extract selectors) {
-        return extract(page, url, selectors, new FieldSources());
-    }
-
-    /** As {@link #extract(Document, URI, JobDefinition.Extract)}, noting in {@code sources} where each field came from. */
-    PageMetadata extract(Document page, URI url, JobDefinition.Extract selectors, FieldSources sources) {
+    /**
+     * The page's metadata; {@code fetchedAt} is when the page was read, against which dates such as
+     * "2 hours ago" count. Where each field came from is noted in {@code sources}.
+     */
+    PageMetadata extract(Document page, URI url, JobDefinition.Extract selectors, Instant fetchedAt, FieldSources sources) {
         JsonLd jsonLd = JsonLd.of(page);
         Optional<String> title = clean(title(page, jsonLd, selectors, sources));
         Optional<String> siteName = clean(siteName(page, jsonLd, title, sources));
@@ -48,7 +48,7 @@ final class MetadataExtractor {
                 || meta(page, "og:type").filter(type -> type.equalsIgnoreCase("article")).isPresent()
                 || meta(page, "article:published_time").isPresent();
         return new PageMetadata(title, clean(author(page, jsonLd, selectors, siteName, sources)),
-                published(page, jsonLd, selectors, sources), modified(page, jsonLd, sources), siteName,
+                published(page, jsonLd, selectors, fetchedAt, sources), modified(page, jsonLd, fetchedAt, sources), siteName,
                 language(page, jsonLd, sources), canonical(page, url, sources),
                 clean(first(sources, "description", from("JSON-LD description", () -> jsonLd.text("description")),
                         from("meta og:description, description or twitter:description",
@@ -102,8 +102,8 @@ final class MetadataExtractor {
     }
 
     private static Optional<String> published(Document page, JsonLd jsonLd, JobDefinition.Extract selectors,
-                                              FieldSources sources) {
-        return firstDate(sources, "publishedAt",
+                                              Instant fetchedAt, FieldSources sources) {
+        return firstDate(sources, "publishedAt", fetchedAt,
                 from("the job's date selector", () -> selected(page, selectors.date())),
                 from("JSON-LD datePublished", () -> jsonLd.text("datePublished")),
                 from("meta article:published_time (or a like name)", () -> meta(page, "article:published_time",
@@ -119,8 +119,8 @@ final class MetadataExtractor {
                         ".dateline", ".date", "time"))));
     }
 
-    private static Optional<String> modified(Document page, JsonLd jsonLd, FieldSources sources) {
-        return firstDate(sources, "modifiedAt",
+    private static Optional<String> modified(Document page, JsonLd jsonLd, Instant fetchedAt, FieldSources sources) {
+        return firstDate(sources, "modifiedAt", fetchedAt,
                 from("JSON-LD dateModified", () -> jsonLd.text("dateModified")),
                 from("meta article:modified_time (or a like name)",
                         () -> meta(page, "article:modified_time", "og:updated_time", "dateModified")),
@@ -300,10 +300,10 @@ final class MetadataExtractor {
      * {@code <time>}: when a later source gives the same instant with the writer's own offset, that
      * offset is kept.
      */
-    private static Optional<String> firstDate(FieldSources sources, String field, Source... candidates) {
+    private static Optional<String> firstDate(FieldSources sources, String field, Instant fetchedAt, Source... candidates) {
         List<Dated> dates = Arrays.stream(candidates)
                 .flatMap(candidate -> candidate.value().get()
-                        .flatMap(raw -> DateParser.parseDateTime(raw, ZoneOffset.UTC))
+                        .flatMap(raw -> DateParser.parseDateTime(raw, ZoneOffset.UTC, fetchedAt))
                         .map(date -> new Dated(date, candidate.name())).stream())
                 .toList();
         if (dates.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.postbinder.extract;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -26,17 +27,18 @@ public class PostExtractor {
     private final MetadataExtractor metadataExtractor = new MetadataExtractor();
     private final ContentExtractor contentExtractor = new ContentExtractor();
 
-    public ExtractedPost extract(Document page, URI url, JobDefinition.Extract selectors) {
-        return read(page, url, selectors, new FieldSources()).post();
+    /** The post on a page fetched at {@code fetchedAt} (which dates such as "2 hours ago" count from). */
+    public ExtractedPost extract(Document page, URI url, JobDefinition.Extract selectors, Instant fetchedAt) {
+        return read(page, url, selectors, fetchedAt, new FieldSources()).post();
     }
 
     /**
      * The post as {@link #extract} reads it, with where each metadata field came from and which
      * elements held the body: what {@code extract --explain} shows to someone tuning a job.
      */
-    public Explanation explain(Document page, URI url, JobDefinition.Extract selectors) {
+    public Explanation explain(Document page, URI url, JobDefinition.Extract selectors, Instant fetchedAt) {
         FieldSources sources = new FieldSources();
-        Read read = read(page, url, selectors, sources);
+        Read read = read(page, url, selectors, fetchedAt, sources);
         return new Explanation(read.post(), sources.chosen(),
                 selectors.body().map(css -> "the job's body selector " + css).orElse("the generic extractor's content scoring"),
                 read.roots().stream().map(Element::cssSelector).toList());
@@ -48,8 +50,8 @@ public class PostExtractor {
 
     private record Read(ExtractedPost post, List<Element> roots) {}
 
-    private Read read(Document page, URI url, JobDefinition.Extract selectors, FieldSources sources) {
-        PageMetadata metadata = metadataExtractor.extract(page, url, selectors, sources);
+    private Read read(Document page, URI url, JobDefinition.Extract selectors, Instant fetchedAt, FieldSources sources) {
+        PageMetadata metadata = metadataExtractor.extract(page, url, selectors, fetchedAt, sources);
         Document work = page.clone();
         selectors.remove().forEach(css -> work.select(css).remove());
         List<Element> roots = body(work, selectors);

@@ -126,7 +126,7 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
         }
         Document document = page.parse();
         List<DiscoveredLink> links = followable(entry, discoverer.discover(document));
-        ExtractedPost extracted = extractor.extract(document, entry.url(), job.extract());
+        ExtractedPost extracted = extractor.extract(document, entry.url(), job.extract(), page.fetchedAt());
         if (!extracted.article() && job.extract().requireDate()) {
             return new CrawlResult(entry, EntryStatus.NOT_A_POST, "no dated article on the page", links, Optional.empty());
         }

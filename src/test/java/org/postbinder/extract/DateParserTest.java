@@ -2,6 +2,7 @@ package org.postbinder.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,5 +50,32 @@ class DateParserTest {
     @ValueSource(strings = {"", "yesterday-ish", "31.02.2025", "Posted in Blog", "12 Monkeys 2025", "2025年13月40日"})
     void returnsEmptyForWhatIsNotADate(String raw) {
         assertThat(DateParser.parse(raw, ZoneOffset.UTC)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            '2 hours ago'                  | 2025-04-10T12:30:00Z
+            'an hour ago'                  | 2025-04-10T13:30:00Z
+            '45 minutes ago'               | 2025-04-10T13:45:00Z
+            '3 days ago'                   | 2025-04-07T14:30:00Z
+            'vor 3 Stunden'                | 2025-04-10T11:30:00Z
+            'vor einem Tag'                | 2025-04-09T14:30:00Z
+            'il y a 2 heures'              | 2025-04-10T12:30:00Z
+            'hace 5 minutos'               | 2025-04-10T14:25:00Z
+            '3 часа назад'                 | 2025-04-10T11:30:00Z
+            '2 saat önce'                  | 2025-04-10T12:30:00Z
+            '3時間前'                       | 2025-04-10T11:30:00Z
+            'Yesterday at 09:15'           | 2025-04-09T00:00:00Z
+            """)
+    void readsDatesRelativeToWhenThePageWasFetched(String raw, String expected) {
+        Instant fetched = Instant.parse("2025-04-10T14:30:27Z");
+
+        assertThat(DateParser.parseDateTime(raw, ZoneOffset.UTC, fetched).map(DateParser.ISO::format)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday-ish", "2 months ago", "Posted 3 hours after the vote"})
+    void relativeWordsThatAreNotADateAreNotRead(String raw) {
+        assertThat(DateParser.parseDateTime(raw, ZoneOffset.UTC, Instant.parse("2025-04-10T14:30:27Z"))).isEmpty();
     }
 }

@@ -19,7 +19,7 @@ class PostExtractorExplainTest {
         Path page = Pages.testResource("fixtures/html/wordpress/sample-post.html");
 
         PostExtractor.Explanation explanation = extractor.explain(Pages.parse(page), page.toUri(),
-                JobDefinition.Extract.generic());
+                JobDefinition.Extract.generic(), Pages.FETCHED_AT);
 
         // the page has no JSON-LD: OpenGraph gives the title and date, and only a rel=author link the author
         assertThat(explanation.fieldSources()).containsEntry("title", "meta og:title")
@@ -29,7 +29,7 @@ class PostExtractorExplainTest {
         assertThat(explanation.bodyMethod()).isEqualTo("the generic extractor's content scoring");
         assertThat(explanation.bodyElements()).isNotEmpty();
         assertThat(explanation.post()).isEqualTo(extractor.extract(Pages.parse(page), page.toUri(),
-                JobDefinition.Extract.generic()));
+                JobDefinition.Extract.generic(), Pages.FETCHED_AT));
     }
 
     @Test
@@ -38,7 +38,7 @@ class PostExtractorExplainTest {
         JobDefinition.Extract selectors = new JobDefinition.Extract(Optional.of("h1"), Optional.of(".entry-content"),
                 Optional.empty(), Optional.empty(), List.of(), true);
 
-        PostExtractor.Explanation explanation = extractor.explain(Pages.parse(page), page.toUri(), selectors);
+        PostExtractor.Explanation explanation = extractor.explain(Pages.parse(page), page.toUri(), selectors, Pages.FETCHED_AT);
 
         assertThat(explanation.fieldSources()).containsEntry("title", "the job's title selector");
         assertThat(explanation.bodyMethod()).isEqualTo("the job's body selector .entry-content");

@@ -37,7 +37,7 @@ public final class Pages {
 
     public static ExtractedPost extract(Path file) {
         URI url = file.toAbsolutePath().toUri();
-        return new PostExtractor().extract(parse(file), url, JobDefinition.Extract.generic());
+        return new PostExtractor().extract(parse(file), url, JobDefinition.Extract.generic(), FETCHED_AT);
     }
 
     public static Optional<Post> archive(Path file) {

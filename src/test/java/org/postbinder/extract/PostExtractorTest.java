@@ -1,0 +1,29 @@
+package org.postbinder.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Instant;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.postbinder.job.JobDefinition;
+
+class PostExtractorTest {
+
+    @Test
+    void aPageThatOnlySaysHowLongAgoItWasPostedIsDatedFromTheFetch() {
+        String html = """
+                <html lang="en"><head><title>Quay wall repaired | Harbour Notes</title></head><body>
+                <article><h1>Quay wall repaired</h1><div class="byline">By Ada Marsh · <span class="date">3 hours ago</span></div>
+                <p>The section of the quay wall that collapsed in the February storm has been rebuilt, the harbour master said.</p>
+                <p>Boats can moor along the whole length of the wall again from tomorrow morning.</p></article></body></html>""";
+        URI url = URI.create("https://harbour.example/2025/04/quay-wall/");
+
+        ExtractedPost post = new PostExtractor().extract(Jsoup.parse(html, url.toString()), url,
+                JobDefinition.Extract.generic(), Instant.parse("2025-04-10T14:30:27Z"));
+
+        assertThat(post.publishedAt()).contains("2025-04-10T11:30:00Z");
+        assertThat(post.article()).as("a dated page is a post").isTrue();
+    }
+}
