@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * length (4 to 24 paragraphs of 30 to 110 words, a third with captions, one in eight in Cyrillic)
  * are streamed through each writer in chunks of 50, as the export step does, for each size given.
  * The baseline, measured in the same run, writes the same posts' text as plain UTF-8 lines: the
- * floor that any format pays in bytes. Run it with {@code scripts/bench-export.sh 10000 100000}
+ * floor that any format pays in bytes. Run it with {@code src/test/scripts/bench-export.sh 10000 100000}
  * (and {@code BENCH_FORMATS=csv,pdf-volume} for some formats only); it prints one table row per
  * size and format.
  */
