@@ -29,10 +29,6 @@ public final class BoilerplateFilter {
         return reason(paragraph, keys(labels));
     }
 
-    static boolean isBoilerplate(String paragraph) {
-        return reason(paragraph, Set.of()).isPresent();
-    }
-
     private static Optional<String> reason(String paragraph, Set<String> labelKeys) {
         if (labelKeys.contains(paragraph.toLowerCase(Locale.ROOT))) {
             return Optional.of("a category or section label shown on the page");
