@@ -33,11 +33,9 @@ public class PostCleaner {
     private final CaptionDeduplicator captions = new CaptionDeduplicator();
 
     public Optional<Post> clean(ExtractedPost extracted, Instant fetchedAt) {
-        List<String> labels = TextNormalizer.normalizeAll(extracted.labels());
-        List<String> paragraphs = boilerplate.filter(TextNormalizer.normalizeAll(extracted.paragraphs()), labels);
-        CaptionDeduplicator.Result deduplicated = captions.deduplicate(paragraphs,
-                TextNormalizer.normalizeAll(extracted.captions()));
-        Optional<String> title = extracted.title().map(TextNormalizer::normalize).filter(text -> !text.isEmpty());
+        Stages stages = stages(extracted);
+        CaptionDeduplicator.Result deduplicated = stages.deduplicated();
+        Optional<String> title = title(extracted);
         if (title.isEmpty() || deduplicated.paragraphs().isEmpty() || extracted.url().length() > MAX_URL) {
             return Optional.empty();
         }
@@ -66,19 +64,32 @@ public class PostCleaner {
      * {@code extract --explain}, so that a user can see what was taken for furniture.
      */
     public List<Dropped> dropped(ExtractedPost extracted) {
-        List<String> labels = TextNormalizer.normalizeAll(extracted.labels());
-        List<String> paragraphs = TextNormalizer.normalizeAll(extracted.paragraphs());
+        Stages stages = stages(extracted);
         List<Dropped> dropped = new ArrayList<>();
-        paragraphs.forEach(paragraph -> boilerplate.reason(paragraph, labels)
+        stages.normalized().forEach(paragraph -> boilerplate.reason(paragraph, stages.labels())
                 .ifPresent(reason -> dropped.add(new Dropped(paragraph, reason))));
-        List<String> kept = boilerplate.filter(paragraphs, labels);
-        List<String> body = captions.deduplicate(kept, TextNormalizer.normalizeAll(extracted.captions())).paragraphs();
-        kept.stream().filter(paragraph -> !body.contains(paragraph)).forEach(paragraph ->
+        List<String> body = stages.deduplicated().paragraphs();
+        stages.kept().stream().filter(paragraph -> !body.contains(paragraph)).forEach(paragraph ->
                 dropped.add(new Dropped(paragraph, "a caption printed again in the body: kept once, as a caption")));
-        extracted.title().map(TextNormalizer::normalize)
-                .filter(title -> body.size() > 1 && body.get(0).equalsIgnoreCase(title))
+        title(extracted).filter(title -> body.size() > 1 && body.get(0).equalsIgnoreCase(title))
                 .ifPresent(title -> dropped.add(new Dropped(body.get(0), "the headline, which is the post's title")));
         return dropped;
+    }
+
+    /** The body on its way through cleaning: normalized, without furniture, captions taken out once. */
+    private record Stages(List<String> labels, List<String> normalized, List<String> kept,
+                          CaptionDeduplicator.Result deduplicated) {}
+
+    private Stages stages(ExtractedPost extracted) {
+        List<String> labels = TextNormalizer.normalizeAll(extracted.labels());
+        List<String> normalized = TextNormalizer.normalizeAll(extracted.paragraphs());
+        List<String> kept = boilerplate.filter(normalized, labels);
+        return new Stages(labels, normalized, kept,
+                captions.deduplicate(kept, TextNormalizer.normalizeAll(extracted.captions())));
+    }
+
+    private static Optional<String> title(ExtractedPost extracted) {
+        return extracted.title().map(TextNormalizer::normalize).filter(text -> !text.isEmpty());
     }
 
     /** A block left out of a post's body, and why. */

@@ -164,13 +164,15 @@ final class MetadataExtractor {
     }
 
     private static String canonical(Document page, URI url, FieldSources sources) {
-        Optional<String> declared = first(new FieldSources(), "canonicalUrl",
+        // noted only once it survives the checks below: a rejected declaration is not the source
+        FieldSources declaredBy = new FieldSources();
+        Optional<String> declared = first(declaredBy, "canonicalUrl",
                 from("<link rel=canonical>", () -> absolute(page.selectFirst("link[rel=canonical]"), "href")),
                 from("meta og:url", () -> meta(page, "og:url").filter(value -> value.startsWith("http"))))
                 .flatMap(UrlNormalizer::parse)
                 .filter(canonical -> !pointsAtSiteRoot(canonical, url))
                 .map(URI::toString);
-        sources.record("canonicalUrl", declared.isPresent() ? "<link rel=canonical> or og:url"
+        sources.record("canonicalUrl", declared.isPresent() ? declaredBy.chosen().get("canonicalUrl")
                 : "the page's own URL (none declared, or one that points at the site's home page)");
         return declared.orElse(url.toString());
     }

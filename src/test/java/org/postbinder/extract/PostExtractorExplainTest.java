@@ -25,7 +25,8 @@ class PostExtractorExplainTest {
         assertThat(explanation.fieldSources()).containsEntry("title", "meta og:title")
                 .containsEntry("publishedAt", "meta article:published_time (or a like name)")
                 .containsEntry("author", "a visible byline")
-                .containsEntry("siteName", "meta og:site_name, application-name or publisher");
+                .containsEntry("siteName", "meta og:site_name, application-name or publisher")
+                .containsEntry("canonicalUrl", "<link rel=canonical>");
         assertThat(explanation.bodyMethod()).isEqualTo("the generic extractor's content scoring");
         assertThat(explanation.bodyElements()).isNotEmpty();
         assertThat(explanation.post()).isEqualTo(extractor.extract(Pages.parse(page), page.toUri(),
