@@ -1,7 +1,9 @@
 package org.postbinder.crawl;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Repository;
 public class CrawlRuns {
 
     private final JdbcClient jdbc;
+    /** A run's split never changes once recorded, and every new URL needs it: read once per run. */
+    private final Map<String, Lanes> recorded = new ConcurrentHashMap<>();
 
     public CrawlRuns(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -43,11 +47,18 @@ public class CrawlRuns {
                 .update();
     }
 
+    /** How the run is split; one lane, one per host, for a run not yet opened. */
     public Lanes lanes(String job, String run) {
-        return jdbc.sql("select lanes, lanes_per_host from crawl_runs where job_name = :job and run_id = :run")
+        Lanes known = recorded.get(job + "\u0000" + run);
+        if (known != null) {
+            return known;
+        }
+        Optional<Lanes> stored = jdbc.sql("select lanes, lanes_per_host from crawl_runs where job_name = :job and run_id = :run")
                 .param("job", job).param("run", run)
                 .query((rs, row) -> new Lanes(rs.getInt("lanes"), rs.getInt("lanes_per_host")))
-                .optional().orElse(new Lanes(1, 1));
+                .optional();
+        stored.ifPresent(lanes -> recorded.put(job + "\u0000" + run, lanes));
+        return stored.orElse(new Lanes(1, 1));
     }
 
     /**
