@@ -1,6 +1,7 @@
 package org.postbinder;
 
 import org.postbinder.cli.OneLineReason;
+import org.postbinder.cli.ServeCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -24,12 +25,19 @@ public class PostbinderApplication {
         java.security.Security.setProperty("networkaddress.cache.ttl", DNS_CACHE_SECONDS);
         int exitCode;
         try {
-            exitCode = SpringApplication.exit(SpringApplication.run(PostbinderApplication.class, args));
+            String[] withMode = ServeCommand.isServe(args) ? append(args, ServeCommand.WEB_APPLICATION) : args;
+            exitCode = SpringApplication.exit(SpringApplication.run(PostbinderApplication.class, withMode));
         } catch (RuntimeException e) {
             // start-up failures (database locked or unreachable, bad settings) get one line, not a stack trace
             System.err.println("postbinder: " + OneLineReason.of(e));
             exitCode = 1;
         }
         System.exit(exitCode);
+    }
+
+    private static String[] append(String[] args, String arg) {
+        String[] longer = java.util.Arrays.copyOf(args, args.length + 1);
+        longer[args.length] = arg;
+        return longer;
     }
 }

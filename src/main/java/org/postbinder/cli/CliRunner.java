@@ -12,10 +12,13 @@ import picocli.CommandLine;
 /**
  * Hands the command line to picocli once the Spring context is up, and reports picocli's exit
  * code as the application's. Spring-style options ({@code --spring.*}, {@code --postbinder.*},
- * {@code --logging.*}) are Spring's and are not passed on.
+ * {@code --logging.*}, {@code --server.*}, {@code --management.*}) are Spring's and are not passed on.
  */
 @Component
 public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
+
+    private static final java.util.List<String> SPRING_PREFIXES =
+            java.util.List.of("--spring.", "--postbinder.", "--logging.", "--server.", "--management.");
 
     private final ApplicationContext context;
     private int exitCode;
@@ -41,7 +44,7 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     }
 
     private static boolean isSpringOption(String arg) {
-        return arg.startsWith("--spring.") || arg.startsWith("--postbinder.") || arg.startsWith("--logging.");
+        return SPRING_PREFIXES.stream().anyMatch(arg::startsWith);
     }
 
     /** Commands are Spring beans when they are; picocli's own classes are made by picocli. */

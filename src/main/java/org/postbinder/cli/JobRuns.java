@@ -2,19 +2,16 @@ package org.postbinder.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.postbinder.job.JobDefinition;
 import org.postbinder.job.JobFileLoader;
 import org.postbinder.job.RunParameters;
-import org.postbinder.job.RunningJobs;
+import org.postbinder.job.RunStarter;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,19 +22,16 @@ import org.springframework.stereotype.Component;
 public class JobRuns {
 
     private final JobFileLoader loader;
-    private final JobOperator operator;
+    private final RunStarter starter;
     private final RunSummary summary;
-    private final RunningJobs running;
-    private final ConfigurableApplicationContext context;
+    private final GracefulStop stop;
     private final Clock clock;
 
-    public JobRuns(JobFileLoader loader, JobOperator operator, RunSummary summary, RunningJobs running,
-                   ConfigurableApplicationContext context) {
+    JobRuns(JobFileLoader loader, RunStarter starter, RunSummary summary, GracefulStop stop) {
         this.loader = loader;
-        this.operator = operator;
+        this.starter = starter;
         this.summary = summary;
-        this.running = running;
-        this.context = context;
+        this.stop = stop;
         this.clock = Clock.systemUTC();
     }
 
@@ -46,7 +40,7 @@ public class JobRuns {
         JobDefinition job = loader.load(jobFile);
         String run = runId == null ? RunParameters.newRunId(clock) : runId;
         System.out.printf("%s: job %s, run %s%n", batchJob.getName(), job.name(), run);
-        return whileStoppable(() -> operator.start(batchJob, RunParameters.of(job, run)));
+        return whileStoppable(() -> starter.start(batchJob, job, run));
     }
 
     /**
@@ -77,29 +71,17 @@ public class JobRuns {
     }
 
     private void stopAndWait(CountDownLatch reported) {
-        for (JobExecution execution : running.current()) {
-            System.err.printf("%nstopping execution %d at the next chunk boundary...%n", execution.getId());
-            try {
-                operator.stop(execution);
-            } catch (Exception e) {
-                System.err.println("cannot stop execution " + execution.getId() + ": " + e.getMessage());
-            }
-        }
+        stop.stopRunningJobs();
         try {
-            if (!reported.await(STOP_PATIENCE.toMinutes(), TimeUnit.MINUTES)) {
-                System.err.println("the job did not stop within " + STOP_PATIENCE.toMinutes()
-                        + " minutes; exiting anyway (restart recovers it)");
+            if (!reported.await(GracefulStop.PATIENCE.toMinutes(), TimeUnit.MINUTES)) {
+                GracefulStop.warnPatienceRanOut();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // the JVM halts when this hook returns: the database must have written the STOPPED status
-        // first (H2 writes its last commits to disk when it closes)
-        context.close();
+        // the JVM halts when this hook returns: the database must have written the STOPPED status first
+        stop.closeContext();
     }
-
-    /** Long enough for a chunk to finish: the slowest is a fetch that runs into its timeouts. */
-    private static final Duration STOP_PATIENCE = Duration.ofMinutes(5);
 
     public int report(JobExecution execution) {
         summary.print(execution, System.out);

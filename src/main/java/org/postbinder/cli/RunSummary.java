@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.postbinder.crawl.CrawlCounts;
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.export.OutputProperties;
@@ -46,21 +47,18 @@ public class RunSummary {
         out.println();
         out.printf("Run %s of job %s: %s (execution %d%s)%n", run, job, execution.getStatus(), execution.getId(),
                 duration(execution));
-        Map<EntryStatus, Integer> counts = frontier.countByStatus(job, run);
-        int discovered = counts.values().stream().mapToInt(Integer::intValue).sum();
-        if (discovered > 0) {
-            int fetched = counts.getOrDefault(EntryStatus.STORED, 0) + counts.getOrDefault(EntryStatus.NOT_A_POST, 0)
-                    + counts.getOrDefault(EntryStatus.VISITED, 0) + counts.getOrDefault(EntryStatus.UNCHANGED, 0);
-            out.printf("  URLs discovered  %d (pages, sitemaps and feeds)%n", discovered);
-            out.printf("  fetched          %d%n", fetched);
-            out.printf("  posts stored     %d (new or changed)%n", counts.getOrDefault(EntryStatus.STORED, 0));
-            out.printf("  unchanged        %d (not modified, or the same text)%n", counts.getOrDefault(EntryStatus.UNCHANGED, 0));
-            out.printf("  not posts        %d (listings and other pages)%n", counts.getOrDefault(EntryStatus.NOT_A_POST, 0));
-            out.printf("  sitemaps, feeds  %d%n", counts.getOrDefault(EntryStatus.VISITED, 0));
-            out.printf("  skipped          %d%n", counts.getOrDefault(EntryStatus.SKIPPED, 0));
+        CrawlCounts counts = frontier.counts(job, run);
+        if (counts.discovered() > 0) {
+            out.printf("  URLs discovered  %d (pages, sitemaps and feeds)%n", counts.discovered());
+            out.printf("  fetched          %d%n", counts.fetched());
+            out.printf("  posts stored     %d (new or changed)%n", counts.of(EntryStatus.STORED));
+            out.printf("  unchanged        %d (not modified, or the same text)%n", counts.of(EntryStatus.UNCHANGED));
+            out.printf("  not posts        %d (listings and other pages)%n", counts.of(EntryStatus.NOT_A_POST));
+            out.printf("  sitemaps, feeds  %d%n", counts.of(EntryStatus.VISITED));
+            out.printf("  skipped          %d%n", counts.of(EntryStatus.SKIPPED));
             printSkipped(job, run, out);
-            if (counts.getOrDefault(EntryStatus.PENDING, 0) > 0) {
-                out.printf("  still pending    %d (restart the run to finish them)%n", counts.get(EntryStatus.PENDING));
+            if (counts.of(EntryStatus.PENDING) > 0) {
+                out.printf("  still pending    %d (restart the run to finish them)%n", counts.of(EntryStatus.PENDING));
             }
         }
         out.printf("  posts in store   %d for job %s%n", posts.count(job), job);

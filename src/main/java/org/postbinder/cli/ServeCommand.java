@@ -1,21 +1,68 @@
 package org.postbinder.cli;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
+import org.postbinder.schedule.NightlyScheduler;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 
-/** {@code postbinder serve}: not built yet; says so instead of pretending. */
+/**
+ * {@code postbinder serve}: the web page, the JSON API and the scheduler of every job in
+ * {@code jobs/}, until the process is told to stop. SIGTERM stops running jobs at a chunk boundary
+ * (STOPPED, restartable) before the process ends.
+ */
 @Component
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Web page, JSON API and nightly scheduler (not available yet).")
+        description = "Web page, JSON API and scheduler of the jobs in jobs/ (until SIGTERM or Ctrl-C).")
 public class ServeCommand implements Callable<Integer> {
 
+    /** The command line that makes {@code serve} a web application (the other commands are not). */
+    public static final String WEB_APPLICATION = "--spring.main.web-application-type=servlet";
+
+    private final NightlyScheduler scheduler;
+    private final GracefulStop stop;
+    private final Environment environment;
+
+    public ServeCommand(NightlyScheduler scheduler, GracefulStop stop, Environment environment) {
+        this.scheduler = scheduler;
+        this.stop = stop;
+        this.environment = environment;
+    }
+
+    /** Whether a command line asks for {@code serve}: its first word that is not an option. */
+    public static boolean isServe(String... args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg.equals("serve");
+            }
+        }
+        return false;
+    }
+
     @Override
-    public Integer call() {
-        System.err.println("postbinder: serve is not available yet (web page, API and scheduler are still to come); "
-                + "use run, crawl, export and restart from the command line");
-        return 2;
+    public Integer call() throws InterruptedException {
+        String port = environment.getProperty("local.server.port");
+        if (port == null) {
+            throw new IllegalStateException("the web server did not start (serve must be the first word of the command)");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.stopRunningJobs();
+            try {
+                stop.awaitJobs();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop.closeContext();
+            stopped.countDown();
+        }, "postbinder-graceful-stop"));
+        scheduler.start();
+        System.out.printf("Postbinder is serving on http://%s:%s/ (Ctrl-C to stop)%n",
+                environment.getProperty("server.address", "127.0.0.1"), port);
+        stopped.await();
+        return 0;
     }
 }

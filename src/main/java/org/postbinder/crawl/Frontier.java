@@ -120,13 +120,13 @@ public class Frontier {
                 .param("job", job).param("run", run).query(Integer.class).single();
     }
 
-    public Map<EntryStatus, Integer> countByStatus(String job, String run) {
+    public CrawlCounts counts(String job, String run) {
         Map<EntryStatus, Integer> counts = new java.util.EnumMap<>(EntryStatus.class);
         jdbc.sql("select status, count(*) as n from frontier where job_name = :job and run_id = :run group by status")
                 .param("job", job).param("run", run)
                 .query((rs, row) -> counts.put(EntryStatus.valueOf(rs.getString("status")), rs.getInt("n")))
                 .list();
-        return counts;
+        return new CrawlCounts(counts);
     }
 
     /** The URLs skipped in a run, with their reasons, in the order they were found. */

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.postbinder.crawl.CrawlCounts;
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.Frontier;
 import org.springframework.batch.core.ExitStatus;
@@ -58,10 +59,10 @@ class CrawlProgressListener implements StepExecutionListener {
 
     /** "crawl: 532 found, 120 visited, 2 skipped, 410 queued · 4.2 URLs/s · about 1m38s left" */
     private String status(String job, String run, Rate rate) {
-        Map<EntryStatus, Integer> counts = frontier.countByStatus(job, run);
-        int queued = counts.getOrDefault(EntryStatus.PENDING, 0);
-        int found = counts.values().stream().mapToInt(Integer::intValue).sum();
-        int skipped = counts.getOrDefault(EntryStatus.SKIPPED, 0);
+        CrawlCounts counts = frontier.counts(job, run);
+        int queued = counts.of(EntryStatus.PENDING);
+        int found = counts.discovered();
+        int skipped = counts.of(EntryStatus.SKIPPED);
         int visited = found - queued;
         double perSecond = rate.perSecond(visited, System.nanoTime());
         String left = perSecond > 0 ? " · about " + format(Duration.ofSeconds(Math.round(queued / perSecond))) + " left" : "";
@@ -70,8 +71,8 @@ class CrawlProgressListener implements StepExecutionListener {
     }
 
     private int visited(String job, String run) {
-        Map<EntryStatus, Integer> counts = frontier.countByStatus(job, run);
-        return counts.values().stream().mapToInt(Integer::intValue).sum() - counts.getOrDefault(EntryStatus.PENDING, 0);
+        CrawlCounts counts = frontier.counts(job, run);
+        return counts.discovered() - counts.of(EntryStatus.PENDING);
     }
 
     /** URLs visited per second since this execution of the step started (a restart counts afresh). */

@@ -128,6 +128,9 @@ public record JobDefinition(
     /** {@code posts.csv}, {@code posts.json} (an array), {@code posts.jsonl} (a post a line) and the PDF volume. */
     public enum Format { CSV, JSON, JSONL, PDF }
 
-    /** A nightly schedule: Spring cron expression (six fields) in a time zone. */
-    public record Schedule(String cron, ZoneId zone) {}
+    /**
+     * A nightly schedule: Spring cron expression (six fields) in a time zone. With {@code catchUp},
+     * a firing missed while no server was running is run when a server starts (the latest one only).
+     */
+    public record Schedule(String cron, ZoneId zone, boolean catchUp) {}
 }

@@ -47,7 +47,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   <dt>extract</dt><dd>title, body, author, date (CSS selectors), remove (selectors), require-date</dd>
  *   <dt>export</dt><dd>formats: csv, json, jsonl, pdf; mode: snapshot, incremental; csv: columns,
  *       byte-order-mark, neutralize-formulas; pdf: per-post</dd>
- *   <dt>schedule</dt><dd>cron (six fields), zone</dd>
+ *   <dt>schedule</dt><dd>cron (six fields), zone, catch-up (run a firing missed while no server was up)</dd>
  * </dl>
  */
 @Component
@@ -220,8 +220,9 @@ public class JobFileLoader {
             return raw;
         }).orElseThrow(() -> yaml.missing("cron"));
         ZoneId zone = yaml.value("zone", ZoneId::of).orElse(ZoneId.of("UTC"));
+        boolean catchUp = yaml.bool("catch-up", false);
         yaml.rejectUnknownKeys();
-        return new JobDefinition.Schedule(cron, zone);
+        return new JobDefinition.Schedule(cron, zone, catchUp);
     }
 
     private static String name(String raw) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.postbinder.crawl.CrawlCounts;
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.export.ArchiveLocation;
@@ -88,10 +89,10 @@ class PublishArchiveTasklet implements Tasklet {
 
     private Map<String, Integer> counts(JobInstance instance) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<EntryStatus, Integer> byStatus = frontier.countByStatus(job.name(), location.run());
-        counts.put("discovered", byStatus.values().stream().mapToInt(Integer::intValue).sum());
+        CrawlCounts byStatus = frontier.counts(job.name(), location.run());
+        counts.put("discovered", byStatus.discovered());
         for (EntryStatus status : EntryStatus.values()) {
-            counts.put(status.name().toLowerCase(Locale.ROOT).replace('_', '-'), byStatus.getOrDefault(status, 0));
+            counts.put(status.name().toLowerCase(Locale.ROOT).replace('_', '-'), byStatus.of(status));
         }
         // the export may have completed in an earlier execution of this run, before a restart
         StepExecution export = repository.getLastStepExecution(instance, ArchiveJobConfiguration.EXPORT_STEP);

@@ -22,18 +22,20 @@ public class RunRecorder implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        execution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
-        execution.getExecutionContext().putString(HOST, hostName());
+        ProcessOwner me = ProcessOwner.current();
+        execution.getExecutionContext().putLong(PID, me.pid());
+        execution.getExecutionContext().putString(HOST, me.host());
         // saved now: Spring Batch would only save the context after the first step, and a restarted
         // execution starts with the context (and the dead process id) of the one before
         repository.updateExecutionContext(execution);
     }
 
-    public static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "unknown";
+    /** The process recorded as running the execution, if any was. */
+    public static java.util.Optional<ProcessOwner> owner(JobExecution execution) {
+        if (!execution.getExecutionContext().containsKey(PID)) {
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of(new ProcessOwner(execution.getExecutionContext().getString(HOST, ""),
+                execution.getExecutionContext().getLong(PID)));
     }
 }

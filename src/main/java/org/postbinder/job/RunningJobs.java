@@ -1,5 +1,6 @@
 package org.postbinder.job;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,22 @@ public class RunningJobs implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         running.remove(execution.getId());
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Waits until no job runs here, or the time is up; true when none runs. */
+    public synchronized boolean awaitNone(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!running.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     public List<JobExecution> current() {

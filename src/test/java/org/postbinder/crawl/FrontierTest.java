@@ -52,7 +52,7 @@ class FrontierTest {
         assertThat(frontier.next("blog", "r1", 0, 1, Instant.now())).isEmpty();
         assertThat(frontier.skipped("blog", "r1"))
                 .containsExactly(new Frontier.SkippedUrl("https://blog.example/gone/", "not_found: HTTP 404"));
-        assertThat(frontier.countByStatus("blog", "r1")).isEqualTo(Map.of(EntryStatus.SKIPPED, 1));
+        assertThat(frontier.counts("blog", "r1").byStatus()).isEqualTo(Map.of(EntryStatus.SKIPPED, 1));
     }
 
     @Test

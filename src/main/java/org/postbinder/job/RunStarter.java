@@ -1,0 +1,98 @@
+package org.postbinder.job;
+
+import java.util.Optional;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts and restarts runs for every caller (command line, schedule, web page, API), each holding
+ * the job's lease while it runs, so that two runs of one job never overlap. Both calls return when
+ * the run has ended.
+ */
+@Component
+public class RunStarter {
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final JobLeases leases;
+
+    public RunStarter(JobOperator operator, JobRepository repository, JobLeases leases) {
+        this.operator = operator;
+        this.repository = repository;
+        this.leases = leases;
+    }
+
+    public JobExecution start(Job batchJob, JobDefinition job, String run) throws Exception {
+        return start(batchJob, job, run, reserve(job.name(), run));
+    }
+
+    /**
+     * Takes the job's lease for a run to start later, on another thread: a caller that must answer
+     * at once (the web page) learns here that the job is busy. The lease goes to {@code start}.
+     */
+    public JobLeases.Lease reserve(String job, String run) {
+        return leases.acquire(job, run);
+    }
+
+    /** Starts a run under a lease already taken; releases it when the run ends. */
+    public JobExecution start(Job batchJob, JobDefinition job, String run, JobLeases.Lease lease) throws Exception {
+        try (lease) {
+            return operator.start(batchJob, RunParameters.of(job, run));
+        }
+    }
+
+    /**
+     * Continues a failed, stopped or killed run where it stopped. A run left STARTED by a process
+     * that is gone (killed, or the machine went down) is first marked failed; one whose process is
+     * alive is refused.
+     */
+    public JobExecution restart(long executionId) throws Exception {
+        return restart(executionId, reserveRestart(executionId));
+    }
+
+    /** Checks that the execution can be restarted and takes its job's lease, for {@code restart} on another thread. */
+    public JobLeases.Lease reserveRestart(long executionId) {
+        JobExecution execution = restartable(executionId);
+        return leases.acquire(execution.getJobParameters().getString(RunParameters.JOB),
+                execution.getJobParameters().getString(RunParameters.RUN));
+    }
+
+    /** Restarts under a lease already taken; releases it when the run ends. */
+    public JobExecution restart(long executionId, JobLeases.Lease lease) throws Exception {
+        try (lease) {
+            JobExecution execution = restartable(executionId);
+            JobExecution current = execution.isRunning() ? operator.recover(execution) : execution;
+            return operator.restart(current);
+        }
+    }
+
+    /** Checks that an execution can be restarted now, and returns it; the reason why not otherwise. */
+    public JobExecution restartable(long executionId) {
+        JobExecution execution = find(executionId)
+                .orElseThrow(() -> new IllegalArgumentException("no execution " + executionId + " (see `postbinder runs`)"));
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            throw new IllegalStateException("execution " + executionId + " completed; there is nothing to restart");
+        }
+        if (execution.isRunning()) {
+            Optional<ProcessOwner> owner = RunRecorder.owner(execution);
+            if (owner.isPresent() && !owner.get().isGone()) {
+                throw new JobBusyException("execution " + executionId + " is still running in " + owner.get());
+            }
+        }
+        return execution;
+    }
+
+    public Optional<JobExecution> find(long executionId) {
+        try {
+            return Optional.ofNullable(repository.getJobExecution(executionId));
+        } catch (EmptyResultDataAccessException e) {
+            return Optional.empty();
+        }
+    }
+}
