@@ -30,8 +30,8 @@ public class NightlyScheduler implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(NightlyScheduler.class);
 
     private final JobCatalog catalog;
-    private final RunControl control;
-    private final ScheduledRuns firings;
+    private final Firings firings;
+    private final ScheduledRuns history;
     private final ScheduleProperties properties;
     private final Clock clock;
     private final ThreadPoolTaskScheduler timer = new ThreadPoolTaskScheduler();
@@ -39,14 +39,14 @@ public class NightlyScheduler implements DisposableBean {
     private final Map<String, Pending> pending = new HashMap<>();
 
     @Autowired
-    public NightlyScheduler(JobCatalog catalog, RunControl control, ScheduledRuns firings, ScheduleProperties properties) {
-        this(catalog, control, firings, properties, Clock.systemUTC());
+    public NightlyScheduler(JobCatalog catalog, Firings firings, ScheduledRuns history, ScheduleProperties properties) {
+        this(catalog, firings, history, properties, Clock.systemUTC());
     }
 
-    NightlyScheduler(JobCatalog catalog, RunControl control, ScheduledRuns firings, ScheduleProperties properties, Clock clock) {
+    NightlyScheduler(JobCatalog catalog, Firings firings, ScheduledRuns history, ScheduleProperties properties, Clock clock) {
         this.catalog = catalog;
-        this.control = control;
         this.firings = firings;
+        this.history = history;
         this.properties = properties;
         this.clock = clock;
         timer.setThreadNamePrefix("postbinder-schedule-");
@@ -120,7 +120,7 @@ public class NightlyScheduler implements DisposableBean {
             }
             scheduleAfter(job, schedule, at);
         }
-        control.startScheduled(job, at);
+        firings.fire(job, at);
     }
 
     /**
@@ -133,14 +133,14 @@ public class NightlyScheduler implements DisposableBean {
         }
         Instant now = clock.instant();
         Instant windowStart = now.minus(properties.catchUpWindow());
-        Instant from = firings.latest(job.name()).filter(last -> last.isAfter(windowStart)).orElse(windowStart);
+        Instant from = history.latest(job.name()).filter(last -> last.isAfter(windowStart)).orElse(windowStart);
         Instant missed = null;
         for (Instant at = next(job.schedule().get(), from); !at.isAfter(now); at = next(job.schedule().get(), at)) {
             missed = at;
         }
         if (missed != null) {
             log.info("job {}: catching up the run scheduled for {}", job.name(), missed);
-            control.startScheduled(job.name(), missed);
+            firings.fire(job.name(), missed);
         }
     }
 

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * running somewhere is refused with {@link JobBusyException}).
  */
 @Component
-public class RunControl {
+public class RunControl implements Firings {
 
     private static final Logger log = LoggerFactory.getLogger(RunControl.class);
 
@@ -41,20 +41,20 @@ public class RunControl {
     private final RunHistory history;
     private final JobOperator operator;
     private final RunningJobs running;
-    private final ScheduledRuns firings;
+    private final ScheduledRuns scheduled;
     private final Job archiveJob;
     private final Clock clock;
     private final TaskExecutor background = new SimpleAsyncTaskExecutor("postbinder-run-");
 
     public RunControl(JobCatalog catalog, RunStarter starter, RunHistory history, JobOperator operator,
-                      RunningJobs running, ScheduledRuns firings,
+                      RunningJobs running, ScheduledRuns scheduled,
                       @Qualifier(ArchiveJobConfiguration.ARCHIVE_JOB) Job archiveJob) {
         this.catalog = catalog;
         this.starter = starter;
         this.history = history;
         this.operator = operator;
         this.running = running;
-        this.firings = firings;
+        this.scheduled = scheduled;
         this.archiveJob = archiveJob;
         this.clock = Clock.systemUTC();
     }
@@ -86,9 +86,10 @@ public class RunControl {
      * Runs the job for one firing of its schedule, unless another server already did (or is doing)
      * that firing. The run id is the scheduled time, so the firing is also one job instance.
      */
-    public void startScheduled(String jobName, Instant scheduledAt) {
+    @Override
+    public void fire(String jobName, Instant scheduledAt) {
         String run = RunParameters.newRunId(Clock.fixed(scheduledAt, java.time.ZoneOffset.UTC));
-        if (!firings.claim(jobName, scheduledAt, run)) {
+        if (!scheduled.claim(jobName, scheduledAt, run)) {
             log.info("job {}: the run scheduled for {} was already taken by another server", jobName, scheduledAt);
             return;
         }
@@ -96,11 +97,11 @@ public class RunControl {
             JobDefinition job = loadedJob(jobName);
             JobLeases.Lease lease = starter.reserve(job.name(), run);
             log.info("job {}: scheduled run {} starting", jobName, run);
-            background.execute(() -> firings.finish(jobName, scheduledAt,
+            background.execute(() -> scheduled.finish(jobName, scheduledAt,
                     report(jobName, run, () -> starter.start(archiveJob, job, run, lease))));
         } catch (RuntimeException refused) {
             log.warn("job {}: scheduled run {} did not start: {}", jobName, run, refused.getMessage());
-            firings.finish(jobName, scheduledAt, "NOT STARTED: " + refused.getMessage());
+            scheduled.finish(jobName, scheduledAt, "NOT STARTED: " + refused.getMessage());
         }
     }
 
