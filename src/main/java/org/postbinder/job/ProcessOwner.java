@@ -20,10 +20,19 @@ public record ProcessOwner(String host, long pid) {
     }
 
     static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "unknown";
+        return HostName.VALUE;
+    }
+
+    /** Looked up once: the lookup may go to DNS, and the name does not change while the process runs. */
+    private static final class HostName {
+        static final String VALUE = lookUp();
+
+        private static String lookUp() {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                return "unknown";
+            }
         }
     }
 }

@@ -51,6 +51,7 @@ class JobFileLoaderTest {
         assertThat(job.schedule()).hasValueSatisfying(schedule -> {
             assertThat(schedule.cron()).isEqualTo("0 30 3 * * *");
             assertThat(schedule.zone()).isEqualTo(ZoneId.of("Europe/Istanbul"));
+            assertThat(schedule.catchUp()).isTrue();
         });
     }
 
