@@ -28,7 +28,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean formLogin = HttpMethod.POST.matches(request.getMethod()) && "/login".equals(request.getServletPath());
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean formLogin = HttpMethod.POST.matches(request.getMethod()) && "/login".equals(path);
         boolean credentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         Duration wait = formLogin || credentials ? throttle.wait(request.getRemoteAddr()) : Duration.ZERO;
         if (wait.isZero()) {
