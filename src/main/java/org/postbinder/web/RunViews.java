@@ -135,8 +135,12 @@ public class RunViews {
         return name.replaceFirst("^post", "").replaceFirst("Job$", "").replace("Archive", "run").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static String firstLine(String text) {
-        String line = text.lines().findFirst().orElse("");
+    /** The first line of an exit description; none when it is empty (a run that completed). */
+    private static @Nullable String firstLine(String text) {
+        String line = text.lines().findFirst().orElse("").strip();
+        if (line.isEmpty()) {
+            return null;
+        }
         return line.length() > 300 ? line.substring(0, 297) + "..." : line;
     }
 

@@ -19,7 +19,7 @@ public final class Views {
     public record RunView(String job, String run, String kind, String status, boolean running, boolean restartable,
                           @Nullable OffsetDateTime startedAt, @Nullable OffsetDateTime endedAt,
                           @Nullable Long durationSeconds, int fetched, int skipped, int postsStored, int pending,
-                          String exitCode, String exitMessage, int executions) {}
+                          String exitCode, @Nullable String exitMessage, int executions) {}
 
     /** A run in full: every execution, the latest one's steps, skipped URLs by reason, and the archive. */
     public record RunDetail(RunView run, List<ExecutionView> executions, List<StepView> steps,
