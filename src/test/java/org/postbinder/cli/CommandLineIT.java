@@ -72,11 +72,15 @@ class CommandLineIT {
     }
 
     @Test
-    void serveSaysItIsNotAvailableRatherThanPretending() throws Exception {
-        Launcher.Result result = launcher.run(TIMEOUT, "serve");
+    void serveRefusesAUserWhosePasswordIsNotABcryptHashInOneLine() throws Exception {
+        Launcher.Result result = launcher.run(TIMEOUT, "serve", "--server.port=0",
+                "--postbinder.serve.users[0].name=ann", "--postbinder.serve.users[0].password-hash=secret",
+                "--postbinder.serve.users[0].role=OPERATOR");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.output()).startsWith("postbinder: serve is not available yet");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output().strip()).doesNotContain("\n\tat ").contains("postbinder: ")
+                .contains("the password-hash of user ann is not a BCrypt hash");
+        assertThat(result.output()).doesNotContain("secret");
     }
 
     @Test

@@ -17,10 +17,21 @@ import java.util.concurrent.TimeUnit;
 public final class Launcher {
 
     private final Path home;
+    private final String databaseOptions;
 
     /** A launcher whose embedded database and archives live under {@code home}. */
     public Launcher(Path home) {
+        this(home, ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /**
+     * A launcher whose database URL ends with these H2 options instead of the default ones, e.g.
+     * {@code ;AUTO_SERVER=TRUE} for several processes on one database (H2's mixed mode), as servers
+     * share PostgreSQL in production. (H2 refuses AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE.)
+     */
+    public Launcher(Path home, String databaseOptions) {
         this.home = home;
+        this.databaseOptions = databaseOptions;
     }
 
     public Path output() {
@@ -28,7 +39,7 @@ public final class Launcher {
     }
 
     public String databaseUrl() {
-        return "jdbc:h2:file:" + home.resolve("db/postbinder").toAbsolutePath() + ";LOCK_TIMEOUT=300000;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + home.resolve("db/postbinder").toAbsolutePath() + ";LOCK_TIMEOUT=300000" + databaseOptions;
     }
 
     /** Starts the launcher; its stdout and stderr go to one log file under home. */

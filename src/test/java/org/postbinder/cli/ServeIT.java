@@ -1,0 +1,263 @@
+package org.postbinder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postbinder.support.GeneratedBlog;
+import org.postbinder.support.Launcher;
+import org.postbinder.support.LocalSiteServer;
+import org.postbinder.support.ServeApi;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code serve} as a user runs it: separate JVMs, a real embedded database, real HTTP. Scheduled
+ * runs fire once per scheduled time even with two servers on one database; runs of one job never
+ * overlap, whoever starts them (the API, the schedule, the command line); a failed run restarts
+ * to completion from the API; SIGTERM stops a running job STOPPED, restartable.
+ */
+class ServeIT {
+
+    private static final String OPERATOR = "otto";
+    private static final String PASSWORD = "harbour-lights-42";
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+    @TempDir
+    Path home;
+
+    private final List<Process> processes = new ArrayList<>();
+    private final LocalSiteServer site = new LocalSiteServer();
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        for (Process process : processes) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        site.close();
+    }
+
+    @Test
+    void twoServersOnOneDatabaseRunEachScheduledTimeOnceAndNeverOverlapARun() throws Exception {
+        // given: the demo job, scheduled every 3 seconds, and two servers sharing one database
+        Path jobs = demoJobs("""
+                schedule:
+                  cron: "*/3 * * * * *"
+                  zone: Europe/Istanbul
+                """);
+        Launcher launcher = new Launcher(home, ";AUTO_SERVER=TRUE");
+        ServeApi first = serve(launcher, jobs);
+        ServeApi second = serve(launcher, jobs);
+
+        // when: three scheduled runs have completed
+        first.await("/api/jobs/demo/runs?limit=100", runs -> count(runs, "COMPLETED") >= 3, PATIENCE);
+        stopServers();
+
+        // then: each scheduled time was claimed by one server, and ran (or was refused) once
+        try (Connection db = DriverManager.getConnection(launcher.databaseUrl(), "sa", "")) {
+            List<String> scheduled = strings(db, "select run_id from scheduled_runs where job_name = 'demo'");
+            List<String> executed = strings(db, """
+                    select p.PARAMETER_VALUE from BATCH_JOB_EXECUTION_PARAMS p
+                    where p.PARAMETER_NAME = 'run'""");
+            assertThat(executed).as("one execution per run: no scheduled time ran twice").doesNotHaveDuplicates();
+            assertThat(scheduled).containsAll(executed);
+            List<String> refused = strings(db, "select outcome from scheduled_runs where outcome like 'NOT STARTED%'");
+            assertThat(refused).allSatisfy(outcome -> assertThat(outcome).contains("job demo is already running"));
+        }
+        String logs = launcher.printedSince(0);
+        assertThat(Pattern.compile("scheduled run (\\S+) starting").matcher(logs).results().map(m -> m.group(1)))
+                .as("a run started by one server only").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aSecondRunOfARunningJobIsRefusedByTheApiAndByTheCommandLine() throws Exception {
+        // given: a blog whose posts answer slowly, so the run lasts a while
+        Path jobs = slowBlogJobs();
+        Launcher launcher = new Launcher(home, ";AUTO_SERVER=TRUE");
+        ServeApi api = serve(launcher, jobs);
+
+        // when
+        HttpResponse<String> started = api.post("/api/jobs/harbour/runs");
+        HttpResponse<String> again = api.post("/api/jobs/harbour/runs");
+        Launcher.Result cli = launcher.run(PATIENCE, "run", jobs.resolve("harbour.yml").toString());
+
+        // then
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(api.json(again).path("detail").asString()).contains("job harbour is already running");
+        assertThat(cli.exitCode()).isNotZero();
+        assertThat(cli.output()).contains("job harbour is already running");
+        String run = api.json(started).path("run").asString();
+        JsonNode done = api.await("/api/jobs/harbour/runs/" + run, detail -> !detail.path("run").path("running").asBoolean(),
+                PATIENCE);
+        assertThat(done.path("run").path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(done.path("run").path("postsStored").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void aFailedRunIsRestartedFromTheApiAndCompletes() throws Exception {
+        // given: the output folder of the job is blocked by a file, so the export fails
+        Path jobs = demoJobs("");
+        Launcher launcher = new Launcher(home);
+        Path blocked = launcher.output().resolve("demo");
+        Files.createDirectories(launcher.output());
+        Files.writeString(blocked, "in the way");
+        ServeApi api = serve(launcher, jobs, "--postbinder.warc.enabled=false");
+        String run = api.json(api.post("/api/jobs/demo/runs")).path("run").asString();
+        String runPath = "/api/jobs/demo/runs/" + run;
+        JsonNode failed = api.await(runPath, detail -> !detail.path("run").path("running").asBoolean(), PATIENCE);
+        assertThat(failed.path("run").path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("run").path("restartable").asBoolean()).isTrue();
+
+        // when: the obstacle is gone and an operator restarts the run
+        Files.delete(blocked);
+        HttpResponse<String> restarted = api.post(runPath + "/restart");
+
+        // then
+        assertThat(restarted.statusCode()).isEqualTo(202);
+        JsonNode done = api.await(runPath, detail -> detail.path("run").path("status").asString().equals("COMPLETED"), PATIENCE);
+        assertThat(done.path("executions")).hasSize(2);
+        assertThat(done.path("files").findValuesAsString("name")).contains("posts.csv", "manifest.json", "demo-" + run + ".pdf");
+        HttpResponse<byte[]> csv = api.download(runPath + "/files/posts.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("url,canonicalUrl,title");
+        assertThat(api.post(runPath + "/restart").statusCode()).as("a completed run has nothing to restart").isEqualTo(409);
+    }
+
+    @Test
+    void sigtermStopsTheRunningJobAndItRestartsToCompletion() throws Exception {
+        // given: a slow run in progress
+        Path jobs = slowBlogJobs();
+        Launcher launcher = new Launcher(home);
+        ServeApi api = serve(launcher, jobs);
+        String run = api.json(api.post("/api/jobs/harbour/runs")).path("run").asString();
+        String runPath = "/api/jobs/harbour/runs/" + run;
+        api.await(runPath, detail -> detail.path("run").path("postsStored").asInt() >= 2, PATIENCE);
+
+        // when
+        Process server = processes.remove(0);
+        server.destroy();
+        assertThat(server.waitFor(2, TimeUnit.MINUTES)).as("serve exits on SIGTERM").isTrue();
+        ServeApi again = serve(launcher, jobs);
+        JsonNode stopped = again.json(runPath);
+
+        // then
+        assertThat(stopped.path("run").path("status").asString()).isEqualTo("STOPPED");
+        assertThat(again.post(runPath + "/restart").statusCode()).isEqualTo(202);
+        JsonNode done = again.await(runPath, detail -> detail.path("run").path("status").asString().equals("COMPLETED"),
+                PATIENCE);
+        assertThat(done.path("run").path("postsStored").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void withNoUsersConfiguredServeCreatesAnOperatorWithARandomPasswordPrintedOnce() throws Exception {
+        // given
+        Path jobs = demoJobs("");
+        Launcher launcher = new Launcher(home);
+        int port = ServeApi.freePort();
+
+        // when
+        processes.add(launcher.start("serve", "--server.port=" + port, "--postbinder.schedule.jobs-dir=" + jobs));
+        launcher.awaitPrinted("Postbinder is serving on", 1, processes.get(0));
+
+        // then
+        Matcher printed = Pattern.compile("created operator 'admin' with password\\s+(\\S+)").matcher(launcher.printedSince(0));
+        assertThat(printed.find()).as(launcher.printedSince(0)).isTrue();
+        String password = printed.group(1);
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        ServeApi admin = new ServeApi(port, "admin", password);
+        assertThat(admin.get("/api/jobs").statusCode()).isEqualTo(200);
+        assertThat(new ServeApi(port, "admin", "admin").get("/api/jobs").statusCode()).isEqualTo(401);
+        assertThat(launcher.printedSince(0).split(Pattern.quote(password), -1)).as("printed once").hasSize(2);
+    }
+
+    private ServeApi serve(Launcher launcher, Path jobs, String... extra) throws Exception {
+        int port = ServeApi.freePort();
+        List<String> args = new ArrayList<>(List.of("serve", "--server.port=" + port,
+                "--postbinder.schedule.jobs-dir=" + jobs,
+                "--postbinder.serve.users[0].name=" + OPERATOR,
+                "--postbinder.serve.users[0].password-hash=" + new BCryptPasswordEncoder().encode(PASSWORD),
+                "--postbinder.serve.users[0].role=OPERATOR"));
+        args.addAll(List.of(extra));
+        Process server = launcher.start(args.toArray(String[]::new));
+        processes.add(server);
+        ServeApi api = new ServeApi(port, OPERATOR, PASSWORD);
+        try {
+            api.awaitUp(PATIENCE, server);
+        } catch (AssertionError notUp) {
+            throw new AssertionError(notUp.getMessage() + ":\n" + launcher.printedSince(0), notUp);
+        }
+        return api;
+    }
+
+    private void stopServers() throws InterruptedException {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            process.waitFor(2, TimeUnit.MINUTES);
+        }
+    }
+
+    /** The bundled demo job (reads its pages from files), with extra lines appended to its job file. */
+    private Path demoJobs(String extra) throws IOException {
+        Path jobs = home.resolve("jobs");
+        org.springframework.util.FileSystemUtils.copyRecursively(Path.of("jobs/demo-site"), jobs.resolve("demo-site"));
+        Files.writeString(jobs.resolve("demo.yml"), Files.readString(Path.of("jobs/demo.yml")) + extra);
+        return jobs;
+    }
+
+    /** A 12-post blog on 127.0.0.1 whose posts take 400 ms each. */
+    private Path slowBlogJobs() throws IOException {
+        new GeneratedBlog(12, 400).serveOn(site);
+        site.start();
+        Path jobs = Files.createDirectories(home.resolve("jobs"));
+        Files.writeString(jobs.resolve("harbour.yml"), """
+                name: harbour
+                sources:
+                  start-urls: [%s]
+                scope:
+                  exclude: ['/category/', '/author/', '/about/', '/media/', '/print/']
+                  max-depth: 10
+                crawl:
+                  allowed-networks: [127.0.0.1/32]
+                export:
+                  formats: [csv]
+                """.formatted(site.url("/blog/")));
+        return jobs;
+    }
+
+    private static long count(JsonNode runs, String status) {
+        long n = 0;
+        for (JsonNode run : runs) {
+            n += run.path("status").asString().equals(status) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static List<String> strings(Connection db, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (var statement = db.createStatement(); var rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}
