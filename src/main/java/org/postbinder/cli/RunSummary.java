@@ -17,6 +17,7 @@ import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.export.OutputProperties;
 import org.postbinder.job.RunParameters;
+import org.postbinder.job.SkipReasons;
 import org.postbinder.store.PostRepository;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -72,7 +73,7 @@ public class RunSummary {
 
     private void printSkipped(String job, String run, PrintStream out) {
         Map<String, List<Frontier.SkippedUrl>> byReason = frontier.skipped(job, run).stream()
-                .collect(Collectors.groupingBy(skip -> skip.reason().split(":")[0], TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(skip -> SkipReasons.kind(skip.reason()), TreeMap::new, Collectors.toList()));
         byReason.forEach((reason, urls) -> {
             out.printf("    %s (%d)%n", reason, urls.size());
             urls.stream().limit(5).forEach(skip -> out.printf("      %s  %s%n", skip.url(), skip.reason()));

@@ -122,7 +122,7 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
             return CrawlResult.skipped(entry, "not an HTML page: " + page.contentType());
         }
         if (looksBinary(page.body())) {
-            return CrawlResult.skipped(entry, "binary data served as " + page.contentType());
+            return CrawlResult.skipped(entry, "binary data: served as " + page.contentType());
         }
         Document document = page.parse();
         List<DiscoveredLink> links = followable(entry, discoverer.discover(document));

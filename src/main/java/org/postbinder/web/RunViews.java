@@ -19,6 +19,7 @@ import org.postbinder.crawl.Frontier;
 import org.postbinder.export.PublishedArchives;
 import org.postbinder.job.JobDefinition;
 import org.postbinder.job.RunHistory;
+import org.postbinder.job.SkipReasons;
 import org.postbinder.schedule.CatalogEntry;
 import org.postbinder.schedule.JobCatalog;
 import org.postbinder.schedule.NightlyScheduler;
@@ -111,7 +112,7 @@ public class RunViews {
 
     private List<SkipGroup> skipped(String job, String run) {
         Map<String, List<Frontier.SkippedUrl>> byReason = frontier.skipped(job, run).stream()
-                .collect(Collectors.groupingBy(skip -> skip.reason().split(":")[0], TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(skip -> SkipReasons.kind(skip.reason()), TreeMap::new, Collectors.toList()));
         return byReason.entrySet().stream()
                 .map(entry -> new SkipGroup(entry.getKey(), entry.getValue().size(), entry.getValue().stream()
                         .limit(SKIP_EXAMPLES).map(skip -> new SkippedUrlView(skip.url(), skip.reason())).toList()))

@@ -72,7 +72,7 @@ class PageProcessorTest {
         CrawlResult result = processor.process(new FetchedEntry(entry, FetchResult.fetched(page)));
 
         assertThat(result.status()).isEqualTo(EntryStatus.SKIPPED);
-        assertThat(result.reason()).isEqualTo("binary data served as text/html");
+        assertThat(result.reason()).isEqualTo("binary data: served as text/html");
     }
 
     @Test
