@@ -35,6 +35,7 @@ import org.postbinder.export.OutputProperties;
 import org.postbinder.export.PdfVolumeWriter;
 import org.postbinder.export.PostPdfWriter;
 import org.postbinder.export.StagingFolder;
+import org.postbinder.export.TimedArchiveFileWriter;
 import org.postbinder.extract.PostExtractor;
 import org.postbinder.store.Post;
 import org.postbinder.store.PostRepository;
@@ -88,22 +89,27 @@ public class ArchiveJobConfiguration {
 
     @Bean
     Job postArchiveJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, Step exportPostsStep,
-                       Step publishArchiveStep, RunningJobs running) {
+                       Step publishArchiveStep, RunningJobs running, ArchiveMetrics metrics) {
         return new JobBuilder(ARCHIVE_JOB, repository).listener(new RunRecorder(repository)).listener(running)
+                .listener(metrics)
                 .start(seedFrontierStep).next(crawlPostsStep).next(exportPostsStep).next(publishArchiveStep)
                 .build();
     }
 
     @Bean
-    Job postCrawlJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, RunningJobs running) {
+    Job postCrawlJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, RunningJobs running,
+                     ArchiveMetrics metrics) {
         return new JobBuilder(CRAWL_JOB, repository).listener(new RunRecorder(repository)).listener(running)
+                .listener(metrics)
                 .start(seedFrontierStep).next(crawlPostsStep)
                 .build();
     }
 
     @Bean
-    Job postExportJob(JobRepository repository, Step exportPostsStep, Step publishArchiveStep, RunningJobs running) {
+    Job postExportJob(JobRepository repository, Step exportPostsStep, Step publishArchiveStep, RunningJobs running,
+                      ArchiveMetrics metrics) {
         return new JobBuilder(EXPORT_JOB, repository).listener(new RunRecorder(repository)).listener(running)
+                .listener(metrics)
                 .start(exportPostsStep).next(publishArchiveStep)
                 .build();
     }
@@ -137,7 +143,7 @@ public class ArchiveJobConfiguration {
     @Bean
     Step crawlPartitionStep(JobRepository repository, PlatformTransactionManager transactions, FrontierReader frontierReader,
                             ItemProcessor<FrontierEntry, CrawlResult> crawlProcessor, CrawlResultWriter crawlResultWriter,
-                            WarcArchive warcArchive, CrawlRuns runs, ProgressConsole console) {
+                            WarcArchive warcArchive, CrawlRuns runs, ProgressConsole console, VisitCounter visitCounter) {
         return new StepBuilder(CRAWL_PARTITION_STEP, repository).<FrontierEntry, CrawlResult>chunk(URLS_PER_CHUNK)
                 .transactionManager(transactions)
                 .reader(frontierReader)
@@ -145,6 +151,7 @@ public class ArchiveJobConfiguration {
                 .writer(crawlResultWriter)
                 .stream(warcArchive)
                 .listener(new VisitLog(console))
+                .listener(visitCounter)
                 .listener(new CrawlPartitionsListener(runs))
                 .build();
     }
@@ -223,7 +230,7 @@ public class ArchiveJobConfiguration {
     CompositeItemProcessor<FrontierEntry, CrawlResult> crawlProcessor(
             Fetchers fetchers, CrawlProperties crawl, RobotsPolicy robots, HostPacer pacer, FetchState state,
             WarcArchive warcArchive, LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor,
-            PostCleaner cleaner, CrawlRuns runs, RunContext context) {
+            PostCleaner cleaner, CrawlRuns runs, ArchiveMetrics metrics, RunContext context) {
         JobDefinition job = context.job();
         // the run's split, not the job file's: a restart must not allow more connections than the lanes
         int connectionsPerHost = runs.lanes(job.name(), context.run()).perHost();
@@ -231,7 +238,13 @@ public class ArchiveJobConfiguration {
                 job.crawl().delay(), connectionsPerHost, Scope.of(job), robots, pacer, state, job.name(),
                 context.replay());
         PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner, crawl.retry());
-        return new CompositeItemProcessor<>(List.of(fetch, read));
+        return new CompositeItemProcessor<>(List.of(fetch, new FetchCounter(metrics, job.name()), read));
+    }
+
+    @Bean
+    @StepScope
+    VisitCounter visitCounter(ArchiveMetrics metrics, RunContext context) {
+        return new VisitCounter(metrics, context.job().name());
     }
 
     @Bean
@@ -277,7 +290,7 @@ public class ArchiveJobConfiguration {
 
     @Bean
     @StepScope
-    ArchiveWriters archiveWriters(OutputProperties output, JsonMapper json, RunContext context) {
+    ArchiveWriters archiveWriters(OutputProperties output, JsonMapper json, ArchiveMetrics metrics, RunContext context) {
         JobDefinition job = context.job();
         String run = context.run();
         ArchiveLocation location = output.location(job.name(), run);
@@ -285,19 +298,23 @@ public class ArchiveJobConfiguration {
         List<ArchiveFileWriter> writers = new ArrayList<>();
         for (JobDefinition.Format format : JobDefinition.Format.values()) {
             if (job.export().formats().contains(format)) {
-                writers.add(switch (format) {
+                writers.add(timed(metrics, job, format.name(), switch (format) {
                     case CSV -> new CsvPostWriter(staging.resolve(ArchiveLocation.CSV), job.export().csv());
                     case JSON -> new JsonPostWriter(staging.resolve(ArchiveLocation.JSON), json);
                     case JSONL -> new JsonLinesPostWriter(staging.resolve(ArchiveLocation.JSON_LINES), json);
                     case PDF -> new PdfVolumeWriter(staging.resolve(location.pdfName()),
                             new PdfVolumeWriter.VolumeInfo(job.title(), job.name(), run));
-                });
+                }));
             }
         }
         if (job.export().formats().contains(JobDefinition.Format.PDF) && job.export().pdfPerPost()) {
-            writers.add(new PostPdfWriter(staging.resolve(ArchiveLocation.POSTS_FOLDER)));
+            writers.add(timed(metrics, job, "pdf-per-post", new PostPdfWriter(staging.resolve(ArchiveLocation.POSTS_FOLDER))));
         }
         return new ArchiveWriters(writers);
+    }
+
+    private static ArchiveFileWriter timed(ArchiveMetrics metrics, JobDefinition job, String format, ArchiveFileWriter writer) {
+        return new TimedArchiveFileWriter(writer, metrics.export(job.name(), format));
     }
 
     @Bean

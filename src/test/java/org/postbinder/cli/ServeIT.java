@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -166,6 +168,41 @@ class ServeIT {
     }
 
     @Test
+    void prometheusCountsFetchesSkipsPostsExportsAndRunOutcomes() throws Exception {
+        // given: a blog of 12 posts and a page with a link that is gone and one to a PDF
+        new GeneratedBlog(12, 0).serveOn(site);
+        site.serve("/blog/broken/", 200, "text/html", """
+                <!DOCTYPE html><html><head><title>Links</title></head><body><main>
+                <a href="/blog/gone/">An old post</a> <a href="/blog/report.html">The annual report</a></main></body></html>""");
+        site.serve("/blog/gone/", 410, "text/html", "<h1>Gone</h1>");
+        site.serve("/blog/report.html", 200, "application/pdf", "%PDF-1.7 not really");
+        Path jobs = blogJobs(site.url("/blog/") + ", " + site.url("/blog/broken/"), "[csv, json, pdf]");
+        ServeApi api = serve(new Launcher(home), jobs);
+
+        // when
+        String run = api.json(api.post("/api/jobs/harbour/runs")).path("run").asString();
+        api.await("/api/jobs/harbour/runs/" + run, detail -> !detail.path("run").path("running").asBoolean(), PATIENCE);
+        HttpResponse<String> scrape = api.get("/actuator/prometheus");
+
+        // then
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        Map<String, Double> metrics = prometheus(scrape.body());
+        assertThat(metrics).containsEntry("postbinder_posts_stored_total{job=\"harbour\"}", 12.0)
+                .containsEntry("postbinder_urls_visited_total{job=\"harbour\",status=\"stored\"}", 12.0)
+                .containsEntry("postbinder_urls_skipped_total{job=\"harbour\",reason=\"not_found\"}", 1.0)
+                .containsEntry("postbinder_urls_skipped_total{job=\"harbour\",reason=\"unsupported_type\"}", 1.0)
+                .containsEntry("postbinder_fetches_total{job=\"harbour\",outcome=\"not_found\"}", 1.0)
+                .containsEntry("postbinder_runs_total{job=\"harbour\",status=\"completed\"}", 1.0);
+        assertThat(metrics.get("postbinder_fetches_total{job=\"harbour\",outcome=\"fetched\"}")).isGreaterThanOrEqualTo(14.0);
+        assertThat(metrics.get("postbinder_fetched_bytes_total{job=\"harbour\"}")).isGreaterThan(12 * 1000.0);
+        for (String format : List.of("csv", "json", "pdf")) {
+            assertThat(metrics).containsEntry("postbinder_export_seconds_count{format=\"" + format + "\",job=\"harbour\"}", 1.0);
+            assertThat(metrics.get("postbinder_export_seconds_sum{format=\"" + format + "\",job=\"harbour\"}")).isPositive();
+        }
+        assertThat(new ServeApi(api.port(), OPERATOR, "wrong").get("/actuator/prometheus").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void withNoUsersConfiguredServeCreatesAnOperatorWithARandomPasswordPrintedOnce() throws Exception {
         // given
         Path jobs = demoJobs("");
@@ -226,6 +263,11 @@ class ServeIT {
     /** A 12-post blog on 127.0.0.1 whose posts take 400 ms each. */
     private Path slowBlogJobs() throws IOException {
         new GeneratedBlog(12, 400).serveOn(site);
+        return blogJobs(site.url("/blog/").toString(), "[csv]");
+    }
+
+    /** The job "harbour", crawling the site (started here) from these start URLs. */
+    private Path blogJobs(String startUrls, String formats) throws IOException {
         site.start();
         Path jobs = Files.createDirectories(home.resolve("jobs"));
         Files.writeString(jobs.resolve("harbour.yml"), """
@@ -238,9 +280,19 @@ class ServeIT {
                 crawl:
                   allowed-networks: [127.0.0.1/32]
                 export:
-                  formats: [csv]
-                """.formatted(site.url("/blog/")));
+                  formats: %s
+                """.formatted(startUrls, formats));
         return jobs;
+    }
+
+    /** The samples of a Prometheus scrape, by name and labels. */
+    private static Map<String, Double> prometheus(String scrape) {
+        Map<String, Double> samples = new HashMap<>();
+        scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> {
+            int space = line.lastIndexOf(' ');
+            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+        });
+        return samples;
     }
 
     private static long count(JsonNode runs, String status) {

@@ -17,15 +17,21 @@ import tools.jackson.databind.json.JsonMapper;
 /** A user of {@code serve}'s JSON API over real HTTP, with HTTP Basic credentials. */
 public final class ServeApi {
 
+    private final int port;
     private final URI base;
     private final String authorization;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     public ServeApi(int port, String user, String password) {
+        this.port = port;
         this.base = URI.create("http://127.0.0.1:" + port);
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public int port() {
+        return port;
     }
 
     /** A port nobody listens on right now, for a server to bind. */
