@@ -77,6 +77,8 @@ class JobFileLoaderTest {
         assertThat(job.name()).isEqualTo("demo");
         assertThat(job.sources().startUrls()).singleElement()
                 .isEqualTo(Path.of("jobs/demo-site/index.html").toAbsolutePath().toUri());
+        assertThat(job.schedule()).as("serve runs the demo nightly")
+                .contains(new JobDefinition.Schedule("0 30 3 * * *", ZoneId.of("UTC"), false));
     }
 
     @ParameterizedTest(name = "{0}")
