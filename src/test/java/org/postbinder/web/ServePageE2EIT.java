@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -138,6 +140,7 @@ class ServePageE2EIT {
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).isEqualTo("Run " + run + " started.");
         assertThat(browser.findElement(By.cssSelector("h1 .status")).getText()).isEqualTo("STARTED");
         assertThat(browser.findElement(By.id("live")).getText()).contains("reloads itself");
+        screenshot("serve-run-live.png");
         // (the test never reloads the page: only the page's own refresh can show the run finished)
         String status = new WebDriverWait(browser, RUN_FINISHES)
                 .ignoring(StaleElementReferenceException.class)
@@ -169,6 +172,30 @@ class ServePageE2EIT {
             assertThat(document.getNumberOfPages()).isPositive();
             assertThat(PdfTextExtractor.getTextFromPage(document.getFirstPage())).contains("Harbour Lights");
         }
+
+        // when: the operator opens the job's page
+        browser.get(baseUrl + "jobs/demo");
+
+        // then: its nightly schedule, and the run in its history
+        pageLoads.until(ExpectedConditions.textToBe(By.tagName("h1"), "demo"));
+        assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains("0 30 3 * * *", "UTC");
+        WebElement listed = browser.findElement(By.xpath("//tr[td[@data-label='Run']/a[normalize-space()='" + run + "']]"));
+        assertThat(listed.findElement(By.cssSelector("td[data-label=Status]")).getText()).isEqualTo("COMPLETED");
+        screenshot("serve-job.png");
+
+        // and on a phone's screen, the run's page still shows its figures and files
+        browser.manage().window().setSize(new Dimension(390, 844));
+        listed.findElement(By.linkText(run)).click();
+        pageLoads.until(ExpectedConditions.urlContains("/runs/" + run));
+        assertThat(browser.findElement(By.linkText(pdfName)).isDisplayed()).isTrue();
+        assertThat(horizontalOverflow()).as("nothing wider than the phone's screen").isLessThanOrEqualTo(0L);
+        screenshot("serve-phone.png");
+    }
+
+    /** How many pixels the page is wider than the window (0 or less: it fits). */
+    private long horizontalOverflow() {
+        return (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     }
 
     /** Starts {@code serve} on a free port with a copy of the bundled demo job; returns its root URL. */
