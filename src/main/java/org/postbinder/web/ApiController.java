@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.postbinder.schedule.RunControl;
 import org.postbinder.web.Views.JobView;
 import org.postbinder.web.Views.RunDetail;
@@ -34,38 +36,45 @@ class ApiController {
         this.control = control;
     }
 
+    @Operation(summary = "The jobs in jobs/, with their schedule, next run and latest run")
     @GetMapping("/jobs")
     List<JobView> jobs() {
         return views.jobs();
     }
 
+    @Operation(summary = "One job")
     @GetMapping("/jobs/{job}")
     JobView job(@PathVariable String job) {
         return views.job(WebPaths.job(job)).orElseThrow(() -> new NotFoundException("no job " + job));
     }
 
+    @Operation(summary = "A job's runs, newest first (at most limit, up to 500)")
     @GetMapping("/jobs/{job}/runs")
     List<RunView> runs(@PathVariable String job, @RequestParam(defaultValue = "20") int limit) {
         return views.runs(WebPaths.job(job), Math.max(1, Math.min(limit, 500)));
     }
 
+    @Operation(summary = "A run: its executions, steps, skipped URLs by reason and published files")
     @GetMapping("/jobs/{job}/runs/{run}")
     RunDetail run(@PathVariable String job, @PathVariable String run) {
         return views.run(WebPaths.job(job), WebPaths.run(run))
                 .orElseThrow(() -> new NotFoundException("no run " + run + " of job " + job));
     }
 
+    @Operation(summary = "Start a run now (operator); 409 when the job is already running")
     @PostMapping("/jobs/{job}/runs")
     ResponseEntity<Map<String, String>> start(@PathVariable String job) {
         return accepted(job, control.startNow(WebPaths.job(job)), "started");
     }
 
+    @Operation(summary = "Restart a failed or stopped run where it stopped (operator); 409 when there is nothing to restart")
     @PostMapping("/jobs/{job}/runs/{run}/restart")
     ResponseEntity<Map<String, String>> restart(@PathVariable String job, @PathVariable String run) {
         control.restart(WebPaths.job(job), WebPaths.run(run));
         return accepted(job, run, "restarted");
     }
 
+    @Operation(summary = "Stop a running run at its next chunk boundary (operator); it can be restarted")
     @PostMapping("/jobs/{job}/runs/{run}/stop")
     ResponseEntity<Map<String, String>> stop(@PathVariable String job, @PathVariable String run) {
         if (!control.stop(WebPaths.job(job), WebPaths.run(run))) {

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.postbinder.export.PublishedArchives;
 import org.postbinder.export.PublishedArchives.ArchiveFile;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -39,6 +41,7 @@ class DownloadController {
         this.archives = archives;
     }
 
+    @Operation(summary = "One published file of a run (ranges, ETag and Last-Modified supported)")
     @GetMapping({"/jobs/{job}/runs/{run}/files/{*name}", "/api/jobs/{job}/runs/{run}/files/{*name}"})
     ResponseEntity<Resource> file(@PathVariable String job, @PathVariable String run, @PathVariable String name) {
         String wanted = name.startsWith("/") ? name.substring(1) : name;
@@ -54,6 +57,7 @@ class DownloadController {
                 .body(new FileSystemResource(file.path()));
     }
 
+    @Operation(summary = "Every published file of a run as one ZIP")
     @GetMapping({"/jobs/{job}/runs/{run}/archive.zip", "/api/jobs/{job}/runs/{run}/archive.zip"})
     ResponseEntity<StreamingResponseBody> zip(@PathVariable String job, @PathVariable String run) {
         List<ArchiveFile> files = archives.files(WebPaths.job(job), WebPaths.run(run));

@@ -48,7 +48,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(VIEWER, OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/prometheus").hasAnyRole(VIEWER, OPERATOR)
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(basic -> basic.realmName("postbinder"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

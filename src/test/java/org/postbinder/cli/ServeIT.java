@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
 class ServeIT {
 
     private static final String OPERATOR = "otto";
+    private static final String VIEWER = "vera";
     private static final String PASSWORD = "harbour-lights-42";
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
@@ -199,7 +200,30 @@ class ServeIT {
             assertThat(metrics).containsEntry("postbinder_export_seconds_count{format=\"" + format + "\",job=\"harbour\"}", 1.0);
             assertThat(metrics.get("postbinder_export_seconds_sum{format=\"" + format + "\",job=\"harbour\"}")).isPositive();
         }
+        ServeApi viewer = new ServeApi(api.port(), VIEWER, PASSWORD);
+        assertThat(viewer.get("/actuator/prometheus").statusCode()).as("a scraper needs no more than viewing").isEqualTo(200);
+        assertThat(viewer.post("/api/jobs/harbour/runs").statusCode()).isEqualTo(403);
         assertThat(new ServeApi(api.port(), OPERATOR, "wrong").get("/actuator/prometheus").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theApiDescribesItselfInAnOpenApiDocumentForViewers() throws Exception {
+        // given
+        ServeApi operator = serve(new Launcher(home), demoJobs(""));
+        ServeApi viewer = new ServeApi(operator.port(), VIEWER, PASSWORD);
+
+        // when
+        JsonNode document = viewer.json("/api/openapi.json");
+
+        // then
+        assertThat(document.path("openapi").asString()).startsWith("3.");
+        assertThat(document.path("paths").propertyNames()).contains("/api/jobs", "/api/jobs/{job}/runs",
+                "/api/jobs/{job}/runs/{run}", "/api/jobs/{job}/runs/{run}/restart", "/api/jobs/{job}/runs/{run}/stop",
+                "/api/jobs/{job}/runs/{run}/archive.zip");
+        assertThat(document.path("paths").propertyNames()).allSatisfy(path -> assertThat(path).startsWith("/api/"));
+        assertThat(document.path("components").path("securitySchemes").path("basic").path("scheme").asString())
+                .isEqualTo("basic");
+        assertThat(new ServeApi(operator.port(), VIEWER, "wrong").get("/api/openapi.json").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -230,7 +254,10 @@ class ServeIT {
                 "--postbinder.schedule.jobs-dir=" + jobs,
                 "--postbinder.serve.users[0].name=" + OPERATOR,
                 "--postbinder.serve.users[0].password-hash=" + new BCryptPasswordEncoder().encode(PASSWORD),
-                "--postbinder.serve.users[0].role=OPERATOR"));
+                "--postbinder.serve.users[0].role=OPERATOR",
+                "--postbinder.serve.users[1].name=" + VIEWER,
+                "--postbinder.serve.users[1].password-hash=" + new BCryptPasswordEncoder().encode(PASSWORD),
+                "--postbinder.serve.users[1].role=VIEWER"));
         args.addAll(List.of(extra));
         Process server = launcher.start(args.toArray(String[]::new));
         processes.add(server);
@@ -252,11 +279,12 @@ class ServeIT {
         }
     }
 
-    /** The bundled demo job (reads its pages from files), with extra lines appended to its job file. */
-    private Path demoJobs(String extra) throws IOException {
+    /** The bundled demo job (reads its pages from files), with this schedule instead of its nightly one. */
+    private Path demoJobs(String schedule) throws IOException {
         Path jobs = home.resolve("jobs");
         org.springframework.util.FileSystemUtils.copyRecursively(Path.of("jobs/demo-site"), jobs.resolve("demo-site"));
-        Files.writeString(jobs.resolve("demo.yml"), Files.readString(Path.of("jobs/demo.yml")) + extra);
+        String unscheduled = Files.readString(Path.of("jobs/demo.yml")).split("\nschedule:")[0];
+        Files.writeString(jobs.resolve("demo.yml"), unscheduled + "\n" + schedule);
         return jobs;
     }
 
