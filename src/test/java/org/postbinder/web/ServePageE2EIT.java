@@ -219,7 +219,9 @@ class ServePageE2EIT {
     private WebDriver headlessChromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                // a machine without internet: Chromium's own calls home would only fail, many at a time
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false,
