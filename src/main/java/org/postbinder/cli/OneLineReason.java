@@ -1,5 +1,8 @@
 package org.postbinder.cli;
 
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+
 /** The one-line reason shown when a command fails: the deepest cause's message, without a stack trace. */
 public final class OneLineReason {
 
@@ -9,9 +12,11 @@ public final class OneLineReason {
     public static String of(Throwable failure) {
         Throwable cause = failure;
         boolean databaseInUse = inUse(cause);
+        ConfigurationProperty badSetting = badSetting(cause);
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
             databaseInUse |= inUse(cause);
+            badSetting = badSetting == null ? badSetting(cause) : badSetting;
         }
         if (databaseInUse) {
             return "the embedded database under output/.postbinder is in use by another Postbinder process "
@@ -19,7 +24,14 @@ public final class OneLineReason {
         }
         String message = failure instanceof org.postbinder.job.JobFileException ? failure.getMessage() : cause.getMessage();
         String text = message == null ? cause.getClass().getSimpleName() : message;
-        return text.lines().findFirst().orElse(text);
+        String line = text.lines().findFirst().orElse(text);
+        // the setting's name, not its value: it may be a password's hash
+        return badSetting == null ? line : "invalid setting " + badSetting.getName() + ": " + line;
+    }
+
+    /** The setting that could not be bound, when the failure is a bad value in the configuration. */
+    private static ConfigurationProperty badSetting(Throwable failure) {
+        return failure instanceof BindException bind ? bind.getProperty() : null;
     }
 
     /** H2's words for a database file another process has open. */

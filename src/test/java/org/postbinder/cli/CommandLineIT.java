@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postbinder.support.Launcher;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,6 +82,18 @@ class CommandLineIT {
         assertThat(result.output().strip()).doesNotContain("\n\tat ").contains("postbinder: ")
                 .contains("the password-hash of user ann is not a BCrypt hash");
         assertThat(result.output()).doesNotContain("secret");
+    }
+
+    @Test
+    void serveRefusesARoleThatIsNeitherViewerNorOperatorNamingTheSetting() throws Exception {
+        Launcher.Result result = launcher.run(TIMEOUT, "serve", "--server.port=0",
+                "--postbinder.serve.users[0].name=ann",
+                "--postbinder.serve.users[0].password-hash=" + new BCryptPasswordEncoder().encode("harbour"),
+                "--postbinder.serve.users[0].role=admin");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output().strip()).doesNotContain("\n\tat ")
+                .contains("postbinder: invalid setting postbinder.serve.users[0].role: ").contains("admin");
     }
 
     @Test
