@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +72,7 @@ class ServeIT {
         stopServers();
 
         // then: each scheduled time was claimed by one server, and ran (or was refused) once
-        try (Connection db = DriverManager.getConnection(launcher.databaseUrl(), "sa", "")) {
+        try (Connection db = launcher.connect()) {
             List<String> scheduled = strings(db, "select run_id from scheduled_runs where job_name = 'demo'");
             List<String> executed = strings(db, """
                     select p.PARAMETER_VALUE from BATCH_JOB_EXECUTION_PARAMS p

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -76,7 +75,7 @@ class CrawlRestartIT {
         assertThat(restart.exitCode()).as(restart.output()).isZero();
         assertThat(restart.output()).contains("left running by a process that is gone", "COMPLETED");
         assertThat(storedBeforeKill).isBetween(1, POSTS - 1);
-        try (Connection db = DriverManager.getConnection(launcher.databaseUrl(), "sa", "")) {
+        try (Connection db = launcher.connect()) {
             assertThat(Sql.count(db, "select count(*) from posts where job_name = 'harbour'"))
                     .as(frontierRows(db) + "\n" + restart.output()).isEqualTo(POSTS);
             assertThat(Sql.count(db, "select count(distinct canonical_url) from posts where job_name = 'harbour'")).isEqualTo(POSTS);
@@ -93,7 +92,7 @@ class CrawlRestartIT {
 
 
     private static int storedPosts(Launcher launcher) throws Exception {
-        try (Connection db = DriverManager.getConnection(launcher.databaseUrl(), "sa", "")) {
+        try (Connection db = launcher.connect()) {
             return Sql.count(db, "select count(*) from posts");
         }
     }

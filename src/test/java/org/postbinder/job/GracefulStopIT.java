@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +83,7 @@ class GracefulStopIT {
         Launcher.Result restart = launcher.run(Duration.ofMinutes(3), "restart", String.valueOf(execution));
         assertThat(restart.exitCode()).as(restart.output() + steps(launcher)).isZero();
         assertThat(restart.output()).contains("COMPLETED").doesNotContain("left running by a process that is gone");
-        try (Connection db = DriverManager.getConnection(launcher.databaseUrl(), "sa", "")) {
+        try (Connection db = launcher.connect()) {
             assertThat(Sql.count(db, "select count(*) from posts where job_name = 'harbour'")).isEqualTo(POSTS);
             assertThat(Sql.count(db, "select count(*) from frontier where run_id = '" + RUN + "' and status = 'PENDING'")).isZero();
         }
@@ -101,7 +100,7 @@ class GracefulStopIT {
     /** The step executions, for a failure message. */
     private static String steps(Launcher launcher) throws Exception {
         StringBuilder rows = new StringBuilder();
-        try (Connection db = DriverManager.getConnection(launcher.databaseUrl(), "sa", "");
+        try (Connection db = launcher.connect();
              ResultSet rs = db.createStatement().executeQuery(
                      "select step_execution_id, step_name, status, exit_code from batch_step_execution order by 1")) {
             while (rs.next()) {

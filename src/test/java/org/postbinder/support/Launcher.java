@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class Launcher {
 
     private final Path home;
-    private final String databaseOptions;
+    private final String databaseUrl;
 
     /** A launcher whose embedded database and archives live under {@code home}. */
     public Launcher(Path home) {
@@ -31,15 +34,26 @@ public final class Launcher {
      */
     public Launcher(Path home, String databaseOptions) {
         this.home = home;
-        this.databaseOptions = databaseOptions;
+        this.databaseUrl = TestDatabase.isPostgres() ? TestDatabase.newPostgresDatabase()
+                : "jdbc:h2:file:" + home.resolve("db/postbinder").toAbsolutePath() + ";LOCK_TIMEOUT=300000" + databaseOptions;
     }
 
     public Path output() {
         return home.resolve("output");
     }
 
+    /**
+     * The launched processes' database: an H2 file under home or, in the build's postgres profile, a
+     * PostgreSQL database of its own (the H2 options do not apply there).
+     */
     public String databaseUrl() {
-        return "jdbc:h2:file:" + home.resolve("db/postbinder").toAbsolutePath() + ";LOCK_TIMEOUT=300000" + databaseOptions;
+        return databaseUrl;
+    }
+
+    /** A connection to the launched processes' database, for a test to look inside. */
+    public Connection connect() throws SQLException {
+        return TestDatabase.isPostgres() ? DriverManager.getConnection(databaseUrl, TestDatabase.user(), "")
+                : DriverManager.getConnection(databaseUrl, "sa", "");
     }
 
     /** Starts the launcher; its stdout and stderr go to one log file under home. */
@@ -51,6 +65,10 @@ public final class Launcher {
                 "org.postbinder.PostbinderApplication"));
         command.addAll(List.of(args));
         command.add("--spring.datasource.url=" + databaseUrl());
+        if (TestDatabase.isPostgres()) {
+            command.add("--spring.profiles.active=postgres");
+            command.add("--spring.datasource.username=" + TestDatabase.user());
+        }
         command.add("--postbinder.output.dir=" + output().toAbsolutePath());
         Files.createDirectories(home);
         return new ProcessBuilder(command)
