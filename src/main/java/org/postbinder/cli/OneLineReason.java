@@ -1,5 +1,7 @@
 package org.postbinder.cli;
 
+import java.sql.SQLException;
+
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 
@@ -13,20 +15,34 @@ public final class OneLineReason {
         Throwable cause = failure;
         boolean databaseInUse = inUse(cause);
         ConfigurationProperty badSetting = badSetting(cause);
+        SQLException unreachable = unreachable(cause);
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
             databaseInUse |= inUse(cause);
             badSetting = badSetting == null ? badSetting(cause) : badSetting;
+            unreachable = unreachable == null ? unreachable(cause) : unreachable;
         }
         if (databaseInUse) {
             return "the embedded database under output/.postbinder is in use by another Postbinder process "
                     + "(embedded H2 serves one process at a time: wait for it to end, or use PostgreSQL)";
         }
+        if (unreachable != null) {
+            return "cannot connect to the database (spring.datasource.url): " + firstLine(unreachable.getMessage());
+        }
         String message = failure instanceof org.postbinder.job.JobFileException ? failure.getMessage() : cause.getMessage();
-        String text = message == null ? cause.getClass().getSimpleName() : message;
-        String line = text.lines().findFirst().orElse(text);
+        String line = message == null ? cause.getClass().getSimpleName() : firstLine(message);
         // the setting's name, not its value: it may be a password's hash
         return badSetting == null ? line : "invalid setting " + badSetting.getName() + ": " + line;
+    }
+
+    /** A failure to reach the database server: SQL state class 08, "connection exception". */
+    private static SQLException unreachable(Throwable failure) {
+        return failure instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                ? sql : null;
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse(text);
     }
 
     /** The setting that could not be bound, when the failure is a bad value in the configuration. */
