@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.postbinder.job.JobDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,11 +24,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize    bodies larger than this (after decoding) are cut off and skipped
  * @param maxRedirects   redirect hops followed before a URL is given up
  * @param retry          how URLs that failed for now (429, 5xx, timeouts) are tried again
+ * @param readBudget     the most that reading one fetched page (parsing, links, extraction,
+ *                       cleaning) may take before the page is skipped as too slow
  */
 @Validated
 @ConfigurationProperties("postbinder.crawl")
 public record CrawlProperties(@NotBlank String userAgent, Duration connectTimeout, Duration readTimeout, Duration readIdleTimeout,
-                              DataSize maxBodySize, @Min(0) @Max(20) int maxRedirects, RetrySchedule retry) {
+                              DataSize maxBodySize, @Min(0) @Max(20) int maxRedirects, RetrySchedule retry,
+                              @NotNull Duration readBudget) {
 
     /** The job's fetch settings, with no gate yet: the crawl adds its scope and robots.txt. */
     public FetchSettings settingsFor(JobDefinition.Crawl crawl) {

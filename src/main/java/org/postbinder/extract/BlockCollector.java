@@ -95,6 +95,7 @@ final class BlockCollector {
     }
 
     private void visitChildren(Element element, boolean inLink) {
+        Abandon.ifInterrupted();
         for (Node child : element.childNodes()) {
             visit(child, inLink);
         }

@@ -92,6 +92,7 @@ final class ContentExtractor {
         int rootLength = root.text().length();
         List<Element> furniture = new ArrayList<>();
         for (Element element : root.getAllElements()) {
+            Abandon.ifInterrupted();
             if (element != root && Furniture.isFurniture(element) && !holdsMostText(element, rootLength)) {
                 furniture.add(element);
             }
@@ -126,6 +127,7 @@ final class ContentExtractor {
     private static Map<Element, Double> score(Element body) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element block : body.select(TEXT_BLOCKS)) {
+            Abandon.ifInterrupted();
             String ownText = isContainer(block) ? block.ownText() : block.text();
             if (ownText.length() < MIN_BLOCK_CHARS) {
                 continue;

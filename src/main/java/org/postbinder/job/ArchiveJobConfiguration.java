@@ -237,7 +237,8 @@ public class ArchiveJobConfiguration {
         FetchProcessor fetch = new FetchProcessor(fetchers, crawl.settingsFor(job.crawl()).withRecorder(warcArchive),
                 job.crawl().delay(), connectionsPerHost, Scope.of(job), robots, pacer, state, job.name(),
                 context.replay());
-        PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner, crawl.retry());
+        PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner, crawl.retry(),
+                crawl.readBudget());
         return new CompositeItemProcessor<>(List.of(fetch, new FetchCounter(metrics, job.name()), read));
     }
 

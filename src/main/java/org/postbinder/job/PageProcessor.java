@@ -1,5 +1,6 @@
 package org.postbinder.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +39,10 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
     private final PostExtractor extractor;
     private final PostCleaner cleaner;
     private final RetrySchedule retries;
+    private final PageBudget budget;
 
     PageProcessor(JobDefinition job, LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor,
-                  PostCleaner cleaner, RetrySchedule retries) {
+                  PostCleaner cleaner, RetrySchedule retries, Duration readBudget) {
         this.job = job;
         this.scope = Scope.of(job);
         this.discoverer = discoverer;
@@ -48,6 +50,7 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
         this.extractor = extractor;
         this.cleaner = cleaner;
         this.retries = retries;
+        this.budget = new PageBudget(readBudget);
     }
 
     @Override
@@ -64,14 +67,19 @@ class PageProcessor implements ItemProcessor<FetchedEntry, CrawlResult> {
         if (page.isEmpty()) {
             return unfetched(entry, fetched.result());
         }
+        return budget.read(entry, () -> read(entry, page.get()));
+    }
+
+    /** Reads a fetched page or listing; whatever goes wrong costs this one URL, with a reason. */
+    private CrawlResult read(FrontierEntry entry, FetchedPage page) {
         try {
             CrawlResult result = switch (entry.kind()) {
-                case SITEMAP, FEED -> listing(entry, page.get());
-                case PAGE -> page(entry, page.get());
+                case SITEMAP, FEED -> listing(entry, page);
+                case PAGE -> page(entry, page);
             };
             // validators answer for the URL that gave them: after a redirect they are not the queued URL's
-            boolean redirected = !page.get().finalUrl().equals(page.get().url());
-            return redirected ? result : result.fetchedWith(page.get().validators());
+            boolean redirected = !page.finalUrl().equals(page.url());
+            return redirected ? result : result.fetchedWith(page.validators());
         } catch (RuntimeException e) {
             return CrawlResult.skipped(entry, "cannot read: " + e);
         } catch (StackOverflowError e) {

@@ -26,13 +26,101 @@ class PageProcessorTest {
     private final PageProcessor processor = new PageProcessor(
             new JobFileLoader().load(Path.of("src/test/resources/fixtures/jobs/minimal.yml")),
             new LinkDiscoverer(), new SitemapReader(), new PostExtractor(), new PostCleaner(),
-            new RetrySchedule(Duration.ofSeconds(2), 3, Duration.ofMinutes(5)));
+            new RetrySchedule(Duration.ofSeconds(2), 3, Duration.ofMinutes(5)), Duration.ofSeconds(30));
 
     /** With an include pattern that matches anything, scope would let a file: URL through. */
     private final PageProcessor includesEverything = new PageProcessor(
             new JobFileLoader().load(Path.of("src/test/resources/fixtures/jobs/include-everything.yml")),
             new LinkDiscoverer(), new SitemapReader(), new PostExtractor(), new PostCleaner(),
-            new RetrySchedule(Duration.ofSeconds(2), 3, Duration.ofMinutes(5)));
+            new RetrySchedule(Duration.ofSeconds(2), 3, Duration.ofMinutes(5)), Duration.ofSeconds(30));
+
+    private static final String DATED_HEAD = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<meta property=\"article:published_time\" content=\"2025-04-10T09:00:00Z\"><title>Harbour notes</title></head>"
+            + "<body><article><h1 class=\"entry-title\">Harbour notes</h1><div class=\"entry-content\">";
+    private static final String DATED_TAIL = "</div></article></body></html>";
+
+    @Test
+    void aPageThatTakesLongerThanTheReadBudgetIsSkippedAsTooSlowAndTheNextPageIsRead() {
+        // given: a budget of a millisecond, and a page of 100,000 links that takes far longer to read
+        PageProcessor hurried = new PageProcessor(
+                new JobFileLoader().load(Path.of("src/test/resources/fixtures/jobs/minimal.yml")),
+                new LinkDiscoverer(), new SitemapReader(), new PostExtractor(), new PostCleaner(),
+                new RetrySchedule(Duration.ofSeconds(2), 3, Duration.ofMinutes(5)), Duration.ofMillis(1));
+        StringBuilder links = new StringBuilder(DATED_HEAD + "<p>An index of every post the harbour blog ever had.</p><ul>");
+        for (int i = 0; i < 100_000; i++) {
+            links.append("<li><a href=\"/blog/post-").append(i).append("/\">Post number ").append(i).append("</a></li>");
+        }
+
+        // when
+        CrawlResult slow = hurried.process(fetched("https://blog.example/blog/all/", "text/html", links + "</ul>" + DATED_TAIL));
+
+        // then
+        assertThat(slow.status()).isEqualTo(EntryStatus.SKIPPED);
+        assertThat(slow.reason()).isEqualTo("too slow: reading the page took more than 1 ms");
+        assertThat(SkipReasons.kind(slow.reason())).isEqualTo("too slow");
+        assertThat(processor.process(fetched("https://blog.example/blog/next/", "text/html",
+                DATED_HEAD + "<p>" + PROSE + "</p>" + DATED_TAIL)).status()).isEqualTo(EntryStatus.STORED);
+    }
+
+    private static final String PROSE = "The ferry left the quay at seven, and the gulls followed it out past the breakwater.";
+
+    @Test
+    void tenMegabytesOfTextInOneParagraphIsStoredAsOneParagraph() {
+        String huge = (PROSE + " ").repeat(10_000_000 / (PROSE.length() + 1));
+
+        CrawlResult result = processor.process(fetched("https://blog.example/blog/long/", "text/html",
+                DATED_HEAD + "<p>" + huge + "</p>" + DATED_TAIL));
+
+        assertThat(result.status()).isEqualTo(EntryStatus.STORED);
+        assertThat(result.post()).hasValueSatisfying(post -> {
+            assertThat(post.paragraphs()).hasSize(1);
+            assertThat(post.paragraphs().get(0)).hasSize(huge.strip().length());
+        });
+    }
+
+    @Test
+    void aTitleOfAMegabyteIsCutAndNulAndControlCharactersNeverReachThePost() {
+        String html = DATED_HEAD.replace("<title>Harbour notes</title>", "<title>" + "Harbour ".repeat(131_072) + "</title>")
+                .replace("<h1 class=\"entry-title\">Harbour notes</h1>", "")
+                + "<p>" + PROSE.replace(" ", "\u0000 ") + "\u0001\u0007\u001b</p>" + DATED_TAIL;
+
+        CrawlResult result = processor.process(fetched("https://blog.example/blog/odd/", "text/html", html));
+
+        assertThat(result.status()).isEqualTo(EntryStatus.STORED);
+        assertThat(result.post()).hasValueSatisfying(post -> {
+            assertThat(post.title().length()).isLessThanOrEqualTo(2000);
+            assertThat(post.title() + post.body()).doesNotContainPattern("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]");
+            assertThat(post.body()).contains("The ferry left the quay at seven");
+        });
+    }
+
+    @Test
+    void invalidUtf8IsReadWithoutACrash() {
+        byte[] head = (DATED_HEAD + "<p>" + PROSE + "</p><p>").getBytes(StandardCharsets.UTF_8);
+        byte[] broken = {(byte) 0xC3, (byte) 0x28, (byte) 0xE2, (byte) 0x82, (byte) 0xFF, (byte) 0xFE, (byte) 0x80};
+        byte[] tail = ("</p>" + DATED_TAIL).getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + broken.length * 1000 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        for (int i = 0; i < 1000; i++) {
+            System.arraycopy(broken, 0, body, head.length + i * broken.length, broken.length);
+        }
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+
+        CrawlResult result = processor.process(fetched("https://blog.example/blog/broken/", "text/html", body));
+
+        assertThat(result.status()).isEqualTo(EntryStatus.STORED);
+        assertThat(result.post()).hasValueSatisfying(post -> assertThat(post.paragraphs().get(0)).isEqualTo(PROSE));
+    }
+
+    @Test
+    void jsonServedAsHtmlIsNotAPost() {
+        String json = "{\"posts\": [" + "{\"id\": 1, \"title\": \"<b>Harbour</b>\"},".repeat(50_000) + "{}]}";
+
+        CrawlResult result = processor.process(fetched("https://blog.example/wp-json/wp/v2/posts", "text/html", json));
+
+        assertThat(result.status()).isEqualTo(EntryStatus.NOT_A_POST);
+        assertThat(result.post()).isEmpty();
+    }
 
     @Test
     void aPageNestedFarTooDeeplyIsReadWithoutACrash() {
@@ -130,9 +218,12 @@ class PageProcessorTest {
     }
 
     private static FetchedEntry fetched(String url, String type, String body) {
+        return fetched(url, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static FetchedEntry fetched(String url, String type, byte[] body) {
         FrontierEntry entry = new FrontierEntry(1, URI.create(url), EntryKind.PAGE, 0, 0);
-        FetchedPage page = new FetchedPage(URI.create(url), URI.create(url), type, Optional.empty(),
-                body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH);
+        FetchedPage page = new FetchedPage(URI.create(url), URI.create(url), type, Optional.empty(), body, Instant.EPOCH);
         return new FetchedEntry(entry, FetchResult.fetched(page));
     }
 }
