@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -40,10 +41,19 @@ public class RunStarter {
         return leases.acquire(job, run);
     }
 
-    /** Starts a run under a lease already taken; releases it when the run ends. */
+    /**
+     * Starts a run under a lease already taken; releases it when the run ends. A run id used before
+     * continues that run where it stopped: failed, stopped, or killed (left STARTED by a process that
+     * is gone, since the lease would not be ours while its process lived).
+     */
     public JobExecution start(Job batchJob, JobDefinition job, String run, JobLeases.Lease lease) throws Exception {
         try (lease) {
-            return operator.start(batchJob, RunParameters.of(job, run));
+            JobParameters parameters = RunParameters.of(job, run);
+            JobExecution last = repository.getLastJobExecution(batchJob.getName(), parameters);
+            if (last != null && last.isRunning()) {
+                operator.recover(last);
+            }
+            return operator.start(batchJob, parameters);
         }
     }
 
