@@ -3,6 +3,8 @@ package org.postbinder.export;
 import java.util.List;
 
 import org.postbinder.store.Post;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -19,6 +21,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * Register it as the step's writer and as a listener.
  */
 public class ArchiveWriters implements ItemStreamWriter<Post>, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiveWriters.class);
 
     private final List<ArchiveFileWriter> writers;
 
@@ -55,18 +59,19 @@ public class ArchiveWriters implements ItemStreamWriter<Post>, StepExecutionList
         }
     }
 
+    /**
+     * Releases every writer's file. The export's outcome was decided in {@link #afterStep}; a file
+     * that cannot be released (its disk is full, say) lies in the staging folder, which is never
+     * published and is cleared by the next try, and its error would only hide the real failure.
+     */
     @Override
     public void close() {
-        RuntimeException first = null;
         for (ArchiveFileWriter writer : writers) {
             try {
                 writer.close();
             } catch (RuntimeException e) {
-                first = first == null ? e : first;
+                log.debug("could not release an archive file", e);
             }
-        }
-        if (first != null) {
-            throw first;
         }
     }
 }

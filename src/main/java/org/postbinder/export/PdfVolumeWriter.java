@@ -129,8 +129,10 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
         addCover();
         addContents(frontMatterPages);
         padFrontMatter(contentPages, frontMatterPages);
-        document.close();
+        Document draftDocument = document;
+        // written or failed, the draft is closed: closing it again would only fail again
         document = null;
+        draftDocument.close();
         arrange(contentPages, frontMatterPages);
         Files.delete(draft);
     }
@@ -155,8 +157,9 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
     @Override
     public void close() {
         if (document != null) {
-            document.close();
+            Document draftDocument = document;
             document = null;
+            draftDocument.close();
         }
     }
 
