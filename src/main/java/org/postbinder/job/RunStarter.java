@@ -1,13 +1,16 @@
 package org.postbinder.job;
 
+import java.time.LocalDateTime;
 import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -50,8 +53,8 @@ public class RunStarter {
         try (lease) {
             JobParameters parameters = RunParameters.of(job, run);
             JobExecution last = repository.getLastJobExecution(batchJob.getName(), parameters);
-            if (last != null && last.isRunning()) {
-                operator.recover(last);
+            if (last != null) {
+                resume(last);
             }
             return operator.start(batchJob, parameters);
         }
@@ -76,10 +79,41 @@ public class RunStarter {
     /** Restarts under a lease already taken; releases it when the run ends. */
     public JobExecution restart(long executionId, JobLeases.Lease lease) throws Exception {
         try (lease) {
-            JobExecution execution = restartable(executionId);
-            JobExecution current = execution.isRunning() ? operator.recover(execution) : execution;
-            return operator.restart(current);
+            JobExecution execution = resume(restartable(executionId));
+            return operator.restart(execution);
         }
+    }
+
+    /**
+     * Makes the last execution of a run restartable: one left running by a process that is gone is
+     * recovered (marked failed); one that ended UNKNOWN, because the database went away while its
+     * chunk rolled back, is marked failed too. Spring Batch leaves UNKNOWN to an operator, but every
+     * step of these jobs continues from what its chunks committed (the frontier and the store) and
+     * the export writes its files afresh, so nothing is done twice.
+     */
+    private JobExecution resume(JobExecution execution) {
+        if (execution.isRunning()) {
+            return operator.recover(execution);
+        }
+        if (execution.getStatus() != BatchStatus.UNKNOWN) {
+            return execution;
+        }
+        LocalDateTime now = LocalDateTime.now();
+        ExitStatus lost = ExitStatus.FAILED.addExitDescription("the database was lost while the run wrote; it continues "
+                + "from what was committed");
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(lost);
+                step.setEndTime(step.getEndTime() == null ? now : step.getEndTime());
+                repository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(lost);
+        execution.setEndTime(execution.getEndTime() == null ? now : execution.getEndTime());
+        repository.update(execution);
+        return execution;
     }
 
     /** Checks that an execution can be restarted now, and returns it; the reason why not otherwise. */
