@@ -21,6 +21,8 @@ import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTruncationReason;
 import org.netpreserve.jwarc.WarcWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 
@@ -29,9 +31,11 @@ import org.springframework.batch.infrastructure.item.ItemStream;
  * response record with the body as it was received. Files are named
  * {@code <job>-<run>-<n>.warc.gz} and a new one starts when the current one passes the size limit,
  * and at every (re)start of the crawl step, so that a file a crash may have cut short is never
- * appended to. Thread-safe.
+ * appended to; such a file is cut back to its last complete record at the restart. Thread-safe.
  */
 public class WarcArchive implements ItemStream, ExchangeRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger("org.postbinder.progress");
 
     private final Path folder;
     private final String prefix;
@@ -39,6 +43,7 @@ public class WarcArchive implements ItemStream, ExchangeRecorder {
     private final boolean enabled;
     private @Nullable WarcWriter writer;
     private @Nullable FileChannel channel;
+    private boolean repaired;
 
     /** With {@code enabled} false the archive keeps nothing and writes no file. */
     public WarcArchive(Path folder, String job, String run, long maxFileBytes, boolean enabled) {
@@ -48,10 +53,29 @@ public class WarcArchive implements ItemStream, ExchangeRecorder {
         this.enabled = enabled;
     }
 
+    /**
+     * At every (re)start a new file begins; the first open of an execution also cuts the run's
+     * earlier files back to their last complete record, since a kill or crash may have left a
+     * record half-written at the end of one (later opens are the crawl's partitions, writing).
+     */
     @Override
     public synchronized void open(ExecutionContext context) {
-        // a new file at every (re)start: the last one may end in a record a crash cut short
         closeQuietly();
+        if (enabled && !repaired) {
+            repaired = true;
+            files().forEach(WarcArchive::repair);
+        }
+    }
+
+    private static void repair(Path file) {
+        try {
+            long cut = WarcRepair.repair(file);
+            if (cut > 0) {
+                log.info("  repaired    {}: cut {} bytes of a record a crash left unfinished", file.getFileName(), cut);
+            }
+        } catch (IOException e) {
+            throw new WriteFailure("cannot repair the WARC file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

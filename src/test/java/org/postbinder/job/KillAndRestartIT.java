@@ -23,6 +23,7 @@ import org.postbinder.support.GeneratedBlog;
 import org.postbinder.support.Launcher;
 import org.postbinder.support.LocalSiteServer;
 import org.postbinder.support.Sql;
+import org.postbinder.support.WarcFiles;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,6 +104,11 @@ class KillAndRestartIT {
         try (var left = Files.list(published.getParent())) {
             assertThat(left.map(path -> path.getFileName().toString()))
                     .as("no staging folder is left behind").noneMatch(name -> name.endsWith(".partial"));
+        }
+        try (var warcs = Files.list(published.getParent().resolve("warc"))) {
+            for (Path warc : warcs.toList()) {
+                assertThat(WarcFiles.readToTheEnd(warc)).as("%s reads to its end", warc.getFileName()).isNotEmpty();
+            }
         }
     }
 
