@@ -2,6 +2,7 @@ package org.postbinder.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.font.PdfFont;
@@ -14,6 +15,7 @@ import com.itextpdf.layout.Document;
 import com.itextpdf.layout.borders.SolidBorder;
 import com.itextpdf.layout.element.Link;
 import com.itextpdf.layout.element.Paragraph;
+import com.itextpdf.layout.element.Text;
 import com.itextpdf.layout.properties.TextAlignment;
 
 import org.jspecify.annotations.Nullable;
@@ -93,8 +95,16 @@ final class PostSection {
         return text(line, 8.5f, false, BODY_WIDTH).setFontColor(ColorConstants.DARK_GRAY).setMarginTop(0).setMarginBottom(0);
     }
 
-    /** A URL as a link; URLs are ASCII once normalized, which the Latin font has. */
-    private Link link(String url) {
+    /**
+     * A web URL as a link; anything else (a page's canonical URL may say {@code javascript:} or
+     * {@code file:}) as plain text, since a reader would act on the link. URLs are ASCII once
+     * normalized, which the Latin font has.
+     */
+    private Text link(String url) {
+        String scheme = url.contains(":") ? url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return new Text(PdfFonts.drawable(url)).setFont(linkFont);
+        }
         Link link = new Link(PdfFonts.drawable(url), printable(new PdfLinkAnnotation(new Rectangle(0, 0, 0, 0))
                 .setAction(PdfAction.createURI(url))));
         link.setFont(linkFont).setFontColor(ColorConstants.BLUE);

@@ -13,7 +13,10 @@ import org.postbinder.support.PdfA;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfObject;
 import com.itextpdf.kernel.pdf.PdfOutline;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
@@ -94,6 +97,40 @@ class PdfVolumeWriterTest {
         writer.finish();
         writer.close();
         return file;
+    }
+
+    @Test
+    void activeContentInAPostStaysTextAndTheVolumeHasNoScriptsOrActions() throws Exception {
+        // given: a post whose text carries markup, script and links that would act if they were live
+        Post hostile = new Post("javascript:alert(1)", "https://blog.example/x", "<script>alert('title')</script>", "Anna",
+                "2025-04-10T09:00:00+03:00", null, "Blog", null, null, "file:///etc/passwd", List.of("one"),
+                List.of("Click <a href=\"javascript:alert(2)\">here</a> or run /Launch /F (calc.exe) now.",
+                        "<< /S /JavaScript /JS (app.alert(3)) >>"),
+                List.of("<img src=x onerror=alert(4)>"), "2026-01-01T00:00:00Z");
+
+        // when
+        Path volume = write(List.of(hostile));
+
+        // then: the text is there as text, and no object in the file is a script, an action or a trigger
+        assertThat(PdfA.violations(volume, "2u")).isEmpty();
+        try (PdfDocument pdf = new PdfDocument(new PdfReader(volume.toString()))) {
+            assertThat(allText(pdf)).contains("<script>alert('title')</script>", "/Launch /F (calc.exe)", "/S /JavaScript /JS");
+            assertThat(pdf.getCatalog().getPdfObject().get(PdfName.OpenAction)).isNull();
+            assertThat(pdf.getCatalog().getPdfObject().get(PdfName.AA)).isNull();
+            PdfDictionary names = pdf.getCatalog().getPdfObject().getAsDictionary(PdfName.Names);
+            assertThat(names == null ? null : names.get(PdfName.JavaScript)).isNull();
+            for (int number = 1; number < pdf.getNumberOfPdfObjects(); number++) {
+                PdfObject object = pdf.getPdfObject(number);
+                if (object instanceof PdfDictionary dictionary) {
+                    assertThat(dictionary.keySet()).as("object %d", number).doesNotContain(PdfName.JS, PdfName.AA);
+                    assertThat(dictionary.get(PdfName.S)).as("object %d", number)
+                            .isNotIn(PdfName.JavaScript, PdfName.Launch, PdfName.SubmitForm, PdfName.ImportData);
+                    if (PdfName.URI.equals(dictionary.get(PdfName.S))) {
+                        assertThat(dictionary.getAsString(PdfName.URI).getValue()).as("a link's target").matches("https?://.*");
+                    }
+                }
+            }
+        }
     }
 
     private static String allText(PdfDocument pdf) {
