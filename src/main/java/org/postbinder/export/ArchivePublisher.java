@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
@@ -69,18 +70,24 @@ public class ArchivePublisher {
     }
 
     /**
-     * Whether this run's archive is already out: published folder present, staging gone. A restart
-     * after a crash between the rename and the job repository's commit finds it so.
+     * Whether this run's archive is already out, manifest and all. A restart after a crash between
+     * the rename and the job repository's commit finds it so (having written the files again in
+     * staging, which {@link #discardStaging} then removes).
      */
     public boolean isPublished(ArchiveLocation location) {
-        return Files.isRegularFile(location.published().resolve(ArchiveLocation.MANIFEST))
-                && !Files.exists(location.staging());
+        return Files.isRegularFile(location.published().resolve(ArchiveLocation.MANIFEST));
+    }
+
+    /** Removes the run's staging folder, if there is one. */
+    public void discardStaging(ArchiveLocation location) {
+        StagingFolder.delete(location.staging());
     }
 
     public Path publish(ArchiveLocation location, Manifest manifest) {
         Path staging = location.staging();
         Path target = location.published();
         try {
+            requireFinished(staging);
             json.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(ArchiveLocation.MANIFEST).toFile(), manifest);
             if (Files.exists(target)) {
                 throw new FileAlreadyExistsException(target.toString(), null, "an archive of this run is already published");
@@ -92,6 +99,17 @@ public class ArchivePublisher {
             throw new IllegalStateException("the output folder does not support atomic renames: " + target, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A file still being finished (the PDF's draft) means the archive is not complete: it must not go out. */
+    private static void requireFinished(Path staging) throws IOException {
+        try (Stream<Path> files = Files.walk(staging)) {
+            Optional<Path> draft = files.filter(file -> file.getFileName().toString().endsWith(".draft")).findFirst();
+            if (draft.isPresent()) {
+                throw new IllegalStateException("the archive in " + staging + " is unfinished (" + draft.get().getFileName()
+                        + " is still a draft); it is not published");
+            }
         }
     }
 

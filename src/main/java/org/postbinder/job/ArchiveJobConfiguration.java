@@ -180,6 +180,12 @@ public class ArchiveJobConfiguration {
                 warc.enabled());
     }
 
+    /**
+     * Writes the archive's files. Spring Batch records a step COMPLETED before its afterStep
+     * listeners run, and the files are finished there (the PDF's second pass): a kill while they
+     * are finished leaves a COMPLETED step with unfinished files. So a restarted run always writes
+     * its archive again, from the store and in the same window (deterministic), unless it is out.
+     */
     @Bean
     Step exportPostsStep(JobRepository repository, PlatformTransactionManager transactions, OutputProperties output,
                          JdbcCursorItemReader<Post> postsReader, ArchiveWriters archiveWriters,
@@ -190,6 +196,7 @@ public class ArchiveJobConfiguration {
                 .writer(archiveWriters)
                 .listener(stagingFolder)
                 .listener(archiveWriters)
+                .allowStartIfComplete(true)
                 .build();
     }
 

@@ -61,6 +61,7 @@ class PublishArchiveTasklet implements Tasklet {
         if (publisher.isPublished(location)) {
             // a crash after the rename and before this step's commit: the archive is already out
             log.info("already published {}", location.published());
+            publisher.discardStaging(location);
             windows.published(job.name(), location.run());
             return RepeatStatus.FINISHED;
         }

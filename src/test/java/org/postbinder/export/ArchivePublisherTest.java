@@ -61,6 +61,39 @@ class ArchivePublisherTest {
         assertThat(Files.readString(location.published().resolve("posts.csv"))).isEqualTo("the archive readers already have");
     }
 
+    @Test
+    void anArchiveWhoseVolumeIsStillADraftIsNotPublished() throws Exception {
+        // given: staging as a kill during the PDF's second pass leaves it
+        ArchiveLocation location = new ArchiveLocation(output, "blog", "r1");
+        stage(location, "posts.csv", "url,title\n");
+        stage(location, "blog-r1.pdf.draft", "%PDF-1.7 first pass");
+        stage(location, "blog-r1.pdf", "%PDF-1.7 half of the second");
+
+        // when / then
+        assertThatThrownBy(() -> publisher.publish(location, manifest(publisher.stagedFiles(location))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unfinished (blog-r1.pdf.draft is still a draft)");
+        assertThat(location.published()).doesNotExist();
+    }
+
+    @Test
+    void anArchiveAlreadyOutIsRecognisedAndAStagingWrittenAgainIsDiscarded() throws Exception {
+        // given: a run published, then restarted before its commit, which wrote its files again
+        ArchiveLocation location = new ArchiveLocation(output, "blog", "r1");
+        stage(location, "posts.csv", "url,title\n");
+        publisher.publish(location, manifest(publisher.stagedFiles(location)));
+        stage(location, "posts.csv", "url,title\n");
+
+        // when
+        boolean published = publisher.isPublished(location);
+        publisher.discardStaging(location);
+
+        // then
+        assertThat(published).isTrue();
+        assertThat(location.staging()).doesNotExist();
+        assertThat(location.published().resolve("manifest.json")).exists();
+    }
+
     private static void stage(ArchiveLocation location, String name, String content) throws Exception {
         Files.createDirectories(location.staging());
         Files.writeString(location.staging().resolve(name), content);

@@ -57,7 +57,8 @@ class KillAndRestartIT {
     enum KillPoint {
         DISCOVERING_THE_SITE,
         STORING_POSTS,
-        WRITING_THE_ARCHIVE
+        WRITING_THE_ARCHIVE,
+        FINISHING_THE_PDF
     }
 
     @BeforeAll
@@ -116,10 +117,15 @@ class KillAndRestartIT {
         switch (point) {
             case DISCOVERING_THE_SITE -> launcher.awaitPrinted("  read ", 1, run);
             case STORING_POSTS -> launcher.awaitPrinted("  stored ", POSTS / 2, run);
-            case WRITING_THE_ARCHIVE -> awaitFile(run, launcher.output().resolve("harbour").resolve("." + RUN + ".partial")
-                    .resolve("posts.csv"), file -> size(file) > 0);
+            case WRITING_THE_ARCHIVE -> awaitFile(run, staging(launcher).resolve("posts.csv"), file -> size(file) > 0);
+            // the volume's second pass: the finished PDF is being written from its draft
+            case FINISHING_THE_PDF -> awaitFile(run, staging(launcher).resolve("harbour-" + RUN + ".pdf"), Files::exists);
         }
         run.destroyForcibly().waitFor();
+    }
+
+    private static Path staging(Launcher launcher) {
+        return launcher.output().resolve("harbour").resolve("." + RUN + ".partial");
     }
 
     /** Polls often: the archive of a small site is written in about a second. */
