@@ -296,19 +296,8 @@ class ServeIT {
     /** The job "harbour", crawling the site (started here) from these start URLs. */
     private Path blogJobs(String startUrls, String formats) throws IOException {
         site.start();
-        Path jobs = Files.createDirectories(home.resolve("jobs"));
-        Files.writeString(jobs.resolve("harbour.yml"), """
-                name: harbour
-                sources:
-                  start-urls: [%s]
-                scope:
-                  exclude: ['/category/', '/author/', '/about/', '/media/', '/print/']
-                  max-depth: 10
-                crawl:
-                  allowed-networks: [127.0.0.1/32]
-                export:
-                  formats: %s
-                """.formatted(startUrls, formats));
+        Path jobs = home.resolve("jobs");
+        GeneratedBlog.writeJob(jobs.resolve("harbour.yml"), startUrls, "formats: " + formats);
         return jobs;
     }
 

@@ -3,7 +3,6 @@ package org.postbinder.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,18 +45,7 @@ class DatabaseLostIT {
         // given: a crawl in progress
         new GeneratedBlog(POSTS, 100).serveOn(site);
         site.start();
-        Path jobFile = Files.writeString(home.resolve("harbour.yml"), """
-                name: harbour
-                sources:
-                  start-urls: [%s]
-                scope:
-                  exclude: ['/category/', '/author/', '/about/', '/media/']
-                  max-depth: 10
-                crawl:
-                  allowed-networks: [127.0.0.1/32]
-                export:
-                  formats: [csv]
-                """.formatted(site.url("/blog/")));
+        Path jobFile = GeneratedBlog.writeJob(home.resolve("harbour.yml"), site.url("/blog/").toString(), "formats: [csv]");
         Launcher launcher = new Launcher(home);
         Process run = launcher.start("run", jobFile.toString(), "--run-id", RUN);
         launcher.awaitPrinted("  stored ", 5, run);

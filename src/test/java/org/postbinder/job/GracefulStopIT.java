@@ -2,7 +2,6 @@ package org.postbinder.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -49,19 +48,7 @@ class GracefulStopIT {
     @Test
     void sigtermStopsTheRunAtAChunkBoundaryAndARestartCompletesIt() throws Exception {
         // given
-        Path jobFile = home.resolve("harbour.yml");
-        Files.writeString(jobFile, """
-                name: harbour
-                sources:
-                  start-urls: [%s]
-                scope:
-                  exclude: ['/category/', '/author/', '/about/', '/media/', '/print/']
-                  max-depth: 10
-                crawl:
-                  allowed-networks: [127.0.0.1/32]
-                export:
-                  formats: [csv]
-                """.formatted(site.url("/blog/")));
+        Path jobFile = GeneratedBlog.writeJob(home.resolve("harbour.yml"), site.url("/blog/").toString(), "formats: [csv]");
         Launcher launcher = new Launcher(home);
 
         // when: SIGTERM once some posts are stored

@@ -149,23 +149,13 @@ class KillAndRestartIT {
     }
 
     private static Path jobFile(Path folder) throws IOException {
-        Files.createDirectories(folder);
         // every CSV column but the fetch time, which differs between two crawls of the same site
-        return Files.writeString(folder.resolve("harbour.yml"), """
-                name: harbour
-                sources:
-                  start-urls: [%s]
-                scope:
-                  exclude: ['/category/', '/author/', '/about/', '/media/']
-                  max-depth: 10
-                crawl:
-                  allowed-networks: [127.0.0.1/32]
-                export:
-                  formats: [csv, json, pdf]
-                  csv:
-                    columns: [url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description,
-                              leadImage, tags, captions, body, wordCount, contentSha256]
-                """.formatted(SITE.url("/blog/")));
+        return GeneratedBlog.writeJob(folder.resolve("harbour.yml"), SITE.url("/blog/").toString(), """
+                formats: [csv, json, pdf]
+                csv:
+                  columns: [url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description,
+                            leadImage, tags, captions, body, wordCount, contentSha256]
+                """);
     }
 
     private static JsonNode withoutFetchTimes(Path json) {

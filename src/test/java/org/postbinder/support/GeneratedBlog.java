@@ -1,6 +1,9 @@
 package org.postbinder.support;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -41,6 +44,27 @@ public final class GeneratedBlog {
 
     public static String title(int post) {
         return "Harbour notes, part " + post + ": what the tide brought in";
+    }
+
+    /**
+     * Writes the job "harbour", which crawls the blog from the start URLs (comma-separated) on
+     * 127.0.0.1, without its category, author, about, media and print pages, and exports as the
+     * lines given for its {@code export:} section say.
+     */
+    public static Path writeJob(Path file, String startUrls, String export) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, """
+                name: harbour
+                sources:
+                  start-urls: [%s]
+                scope:
+                  exclude: ['/category/', '/author/', '/about/', '/media/', '/print/']
+                  max-depth: 10
+                crawl:
+                  allowed-networks: [127.0.0.1/32]
+                export:
+                %s
+                """.formatted(startUrls, export.strip().indent(2).stripTrailing()));
     }
 
     /** Serves the blog under {@code /blog/} on the given server. */
