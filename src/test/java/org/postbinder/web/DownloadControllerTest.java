@@ -27,18 +27,13 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postbinder.export.OutputProperties;
 import org.postbinder.export.PublishedArchives;
 import org.postbinder.schedule.RunControl;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -49,16 +44,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * headers, byte ranges, conditional requests, the ZIP, and every path trick we could think of,
  * none of which may hand out a byte from outside the run's folder.
  */
-@WebMvcTest(controllers = {PageController.class, ApiController.class, DownloadController.class})
-@Import({SecurityConfiguration.class, LoginThrottle.class, PageModel.class, ApiErrors.class, PublishedArchives.class})
-@EnableConfigurationProperties({ServeProperties.class, OutputProperties.class})
-@TestPropertySource(properties = {
-        "spring.main.web-application-type=servlet",
-        "postbinder.serve.users[0].name=vera",
-        // BCrypt (cost 4) of "vera-secret"
-        "postbinder.serve.users[0].password-hash=$2a$04$VjU6HiRiSOkkuZmEmfQIFuInCKOhwVkKxuAUexuXS/Hze/9edyaty",
-        "postbinder.serve.users[0].role=VIEWER",
-        "postbinder.output.chunk-size=50"})
+@ServeSliceTest
 class DownloadControllerTest {
 
     private static final String JOB = "demo";

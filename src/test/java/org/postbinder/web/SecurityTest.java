@@ -30,17 +30,12 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postbinder.export.OutputProperties;
-import org.postbinder.export.PublishedArchives;
 import org.postbinder.job.JobBusyException;
 import org.postbinder.schedule.RunControl;
 import org.postbinder.web.Views.JobView;
 import org.postbinder.web.Views.RunDetail;
 import org.postbinder.web.Views.RunView;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -56,23 +51,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * for the page, HTTP Basic for the API, roles, the login throttle and the security headers. The
  * jobs and runs behind the controllers are mocks; the users are real (BCrypt hashes below).
  */
-@WebMvcTest(controllers = {PageController.class, ApiController.class, DownloadController.class})
-@Import({SecurityConfiguration.class, LoginThrottle.class, PageModel.class, ApiErrors.class, PublishedArchives.class})
-@EnableConfigurationProperties({ServeProperties.class, OutputProperties.class})
+@ServeSliceTest
 @TestPropertySource(properties = {
-        "spring.main.web-application-type=servlet",
-        "postbinder.serve.users[0].name=vera",
-        // BCrypt (cost 4, to keep the tests quick) of "vera-secret"
-        "postbinder.serve.users[0].password-hash=$2a$04$VjU6HiRiSOkkuZmEmfQIFuInCKOhwVkKxuAUexuXS/Hze/9edyaty",
-        "postbinder.serve.users[0].role=VIEWER",
         "postbinder.serve.users[1].name=otto",
         // BCrypt (cost 4) of "otto-secret"
         "postbinder.serve.users[1].password-hash=$2a$04$QZL5WxECYck1wTJcBEKrj.81z9A4MfrQoF/PYFs/T3VdVEj5cmBPG",
         "postbinder.serve.users[1].role=OPERATOR",
         "postbinder.serve.max-failed-logins=3",
         "postbinder.serve.login-lockout=15m",
-        "postbinder.output.dir=target/security-test-output",
-        "postbinder.output.chunk-size=50"})
+        "postbinder.output.dir=target/security-test-output"})
 class SecurityTest {
 
     private static final String RUN = "20261201-120000";
