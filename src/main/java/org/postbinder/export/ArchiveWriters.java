@@ -16,8 +16,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 /**
  * Writes every post to each format's file, and finishes the files when the step has written them
  * all. Finishing happens in {@link #afterStep}, where a failure still fails the step: Spring Batch
- * closes streams after the step's status is saved, so an error while completing a file in
- * {@code close()} would go unnoticed and a broken archive would be published.
+ * closes streams after the step's final status is saved, so an error while completing a file in
+ * {@code close()} would go unnoticed and a broken archive would be published. (The step is saved
+ * COMPLETED once before afterStep too, so a kill while finishing is covered by the export step
+ * running again on every restart, and by publishing refusing a draft.)
  * Register it as the step's writer and as a listener.
  */
 public class ArchiveWriters implements ItemStreamWriter<Post>, StepExecutionListener {
