@@ -1,9 +1,11 @@
 package org.postbinder.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -25,5 +27,26 @@ class PostExtractorTest {
 
         assertThat(post.publishedAt()).contains("2025-04-10T11:30:00Z");
         assertThat(post.article()).as("a dated page is a post").isTrue();
+    }
+
+    @Test
+    void readingGivesUpWhenItsThreadIsInterruptedAsTheReadBudgetDoes() {
+        // given: an ordinary article, read on a thread that the read budget has interrupted
+        String html = """
+                <html lang="en"><head><title>Ferry timetable</title></head><body><main><article>
+                <h1>Ferry timetable</h1><p>The winter timetable starts on Monday, with the first crossing at 5:40.</p>
+                <p>Commuters asked for an earlier boat, and the operator said it would look at it in spring.</p>
+                </article></main></body></html>""";
+        URI url = URI.create("https://harbour.example/2025/04/ferry/");
+        Thread.currentThread().interrupt();
+
+        // when / then
+        try {
+            assertThatThrownBy(() -> new PostExtractor().extract(Jsoup.parse(html, url.toString()), url,
+                    JobDefinition.Extract.generic(), Instant.parse("2025-04-10T14:30:27Z")))
+                    .isInstanceOf(CancellationException.class).hasMessage("reading the page was abandoned");
+        } finally {
+            Thread.interrupted();
+        }
     }
 }
