@@ -86,17 +86,15 @@ public class RunStarter {
 
     /**
      * Makes the last execution of a run restartable: one left running by a process that is gone is
-     * recovered (marked failed); one that ended UNKNOWN, because the database went away while its
-     * chunk rolled back, is marked failed too. Spring Batch leaves UNKNOWN to an operator, but every
-     * step of these jobs continues from what its chunks committed (the frontier and the store) and
-     * the export writes its files afresh, so nothing is done twice.
+     * recovered (marked failed). One that ended UNKNOWN, or ended with steps still marked running,
+     * because the database went away while its chunks rolled back, has those marked failed too.
+     * Spring Batch leaves both to an operator, but every step of these jobs continues from what its
+     * chunks committed (the frontier and the store) and the export writes its files afresh, so
+     * nothing is done twice. Called under the job's lease, so no live process runs the execution.
      */
     private JobExecution resume(JobExecution execution) {
         if (execution.isRunning()) {
             return operator.recover(execution);
-        }
-        if (execution.getStatus() != BatchStatus.UNKNOWN) {
-            return execution;
         }
         LocalDateTime now = LocalDateTime.now();
         ExitStatus lost = ExitStatus.FAILED.addExitDescription("the database was lost while the run wrote; it continues "
@@ -109,10 +107,12 @@ public class RunStarter {
                 repository.update(step);
             }
         }
-        execution.setStatus(BatchStatus.FAILED);
-        execution.setExitStatus(lost);
-        execution.setEndTime(execution.getEndTime() == null ? now : execution.getEndTime());
-        repository.update(execution);
+        if (execution.getStatus() == BatchStatus.UNKNOWN) {
+            execution.setStatus(BatchStatus.FAILED);
+            execution.setExitStatus(lost);
+            execution.setEndTime(execution.getEndTime() == null ? now : execution.getEndTime());
+            repository.update(execution);
+        }
         return execution;
     }
 
