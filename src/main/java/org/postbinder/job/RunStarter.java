@@ -3,6 +3,8 @@ package org.postbinder.job;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RunStarter {
+
+    private static final Logger log = LoggerFactory.getLogger("org.postbinder.progress");
 
     private final JobOperator operator;
     private final JobRepository repository;
@@ -47,12 +51,18 @@ public class RunStarter {
     /**
      * Starts a run under a lease already taken; releases it when the run ends. A run id used before
      * continues that run where it stopped: failed, stopped, or killed (left STARTED by a process that
-     * is gone, since the lease would not be ours while its process lived).
+     * is gone, since the lease would not be ours while its process lived). A completed run is not
+     * run again: its execution is returned as it is.
      */
     public JobExecution start(Job batchJob, JobDefinition job, String run, JobLeases.Lease lease) throws Exception {
         try (lease) {
             JobParameters parameters = RunParameters.of(job, run);
             JobExecution last = repository.getLastJobExecution(batchJob.getName(), parameters);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                // running the same job and run id again (a retried cron line) must not run it twice
+                log.info("run {} of job {} completed already; nothing to do", run, job.name());
+                return last;
+            }
             if (last != null) {
                 resume(last);
             }

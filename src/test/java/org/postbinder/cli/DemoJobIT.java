@@ -84,6 +84,18 @@ class DemoJobIT {
     }
 
     @Test
+    void runningTheSameRunAgainChangesNothingAndSaysItCompletedAlready() throws Exception {
+        String manifest = Files.readString(archive.resolve("manifest.json"));
+
+        Launcher.Result again = launcher.run(Duration.ofMinutes(1), "run", "jobs/demo.yml", "--run-id", RUN);
+
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("run " + RUN + " of job demo completed already; nothing to do")
+                .contains("Run " + RUN + " of job demo: COMPLETED");
+        assertThat(Files.readString(archive.resolve("manifest.json"))).isEqualTo(manifest);
+    }
+
+    @Test
     void publishesExactlyTheArchiveFilesAndNoStagingFolder() throws Exception {
         try (Stream<Path> files = Files.list(archive); Stream<Path> jobFolder = Files.list(archive.getParent())) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("posts.csv", "posts.json",

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.postbinder.support.GeneratedBlog;
 import org.postbinder.support.Launcher;
 import org.postbinder.support.LocalSiteServer;
+import org.postbinder.support.PublishedFolderWatch;
 import org.postbinder.support.Sql;
 import org.postbinder.support.WarcFiles;
 
@@ -58,7 +59,9 @@ class KillAndRestartIT {
         DISCOVERING_THE_SITE,
         STORING_POSTS,
         WRITING_THE_ARCHIVE,
-        FINISHING_THE_PDF
+        FINISHING_THE_PDF,
+        PUBLISHING,
+        JUST_PUBLISHED
     }
 
     @BeforeAll
@@ -86,8 +89,10 @@ class KillAndRestartIT {
 
         // when: the run is killed at the point, then run again with the same run id
         Process run = launcher.start("run", jobFile.toString(), "--run-id", RUN);
-        killAt(point, run, launcher);
-        assertThat(published).as("nothing is published before the archive is complete").doesNotExist();
+        try (PublishedFolderWatch watch = new PublishedFolderWatch(published)) {
+            killAt(point, run, launcher);
+            assertThat(watch.incomplete()).as("the published folder, whenever it was seen while the run was killed").isEmpty();
+        }
         Launcher.Result again = launcher.run(PATIENCE, "run", jobFile.toString(), "--run-id", RUN);
 
         // then
@@ -120,6 +125,10 @@ class KillAndRestartIT {
             case WRITING_THE_ARCHIVE -> awaitFile(run, staging(launcher).resolve("posts.csv"), file -> size(file) > 0);
             // the volume's second pass: the finished PDF is being written from its draft
             case FINISHING_THE_PDF -> awaitFile(run, staging(launcher).resolve("harbour-" + RUN + ".pdf"), Files::exists);
+            // the publish step has begun: it stages the record schema, then the manifest, then renames
+            case PUBLISHING -> awaitFile(run, staging(launcher).resolve("post-record-1.schema.json"), Files::exists);
+            // renamed, and the step not yet committed: the restart must find the archive already out
+            case JUST_PUBLISHED -> awaitFile(run, launcher.output().resolve("harbour").resolve(RUN), Files::exists);
         }
         run.destroyForcibly().waitFor();
     }
@@ -131,9 +140,12 @@ class KillAndRestartIT {
     /** Polls often: the archive of a small site is written in about a second. */
     private static void awaitFile(Process run, Path file, Predicate<Path> ready) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline && run.isAlive()) {
+        while (System.nanoTime() < deadline) {
             if (Files.exists(file) && ready.test(file)) {
                 return;
+            }
+            if (!run.isAlive()) {
+                break;
             }
             Thread.sleep(2);
         }
