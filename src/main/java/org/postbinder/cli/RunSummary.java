@@ -16,6 +16,7 @@ import org.postbinder.crawl.CrawlCounts;
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.export.OutputProperties;
+import org.postbinder.job.RunFailures;
 import org.postbinder.job.RunParameters;
 import org.postbinder.job.SkipReasons;
 import org.postbinder.store.PostRepository;
@@ -64,7 +65,7 @@ public class RunSummary {
         }
         out.printf("  posts in store   %d for job %s%n", posts.count(job), job);
         printFiles(output.location(job, run).published(), out);
-        execution.getAllFailureExceptions().stream().findFirst()
+        RunFailures.cause(execution)
                 .ifPresent(failure -> out.println("  failure: " + OneLineReason.of(failure)));
         if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
             out.printf("  to continue where it stopped: postbinder restart %d%n", execution.getId());

@@ -32,7 +32,8 @@ class CrawlPartitionsListener implements StepExecutionListener {
         // a stopped partition needs no telling: the others see the job stopping themselves
         if (isPartition(stepExecution) && stepExecution.getStatus() == BatchStatus.FAILED) {
             String reason = stepExecution.getFailureExceptions().stream().findFirst()
-                    .map(Throwable::getMessage).orElse(stepExecution.getExitStatus().getExitDescription());
+                    .map(failure -> RunFailures.deepest(failure).getMessage())
+                    .orElse(stepExecution.getExitStatus().getExitDescription());
             runs.abort(job(stepExecution), run(stepExecution), stepExecution.getStepName() + ": " + reason);
         }
         return stepExecution.getExitStatus();

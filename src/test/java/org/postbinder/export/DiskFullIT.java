@@ -3,9 +3,6 @@ package org.postbinder.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postbinder.support.Launcher;
+import org.postbinder.support.SmallDisk;
 
 /**
  * The output disk fills up while the demo's archive is written (a 1 MB tmpfs mounted as the output
@@ -37,18 +35,21 @@ class DiskFullIT {
 
     private Launcher launcher;
     private Path output;
+    private SmallDisk disk;
 
     @BeforeEach
     void mountASmallDisk() throws Exception {
         launcher = new Launcher(home);
-        output = Files.createDirectories(launcher.output());
-        assumeTrue(command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", output.toString()) == 0,
-                "mounting a 1 MB tmpfs as the output folder needs root (CI runs as root)");
+        output = launcher.output();
+        disk = SmallDisk.mount(output, 1);
+        assumeTrue(disk != null, "mounting a 1 MB tmpfs as the output folder needs root (CI runs as root)");
     }
 
     @AfterEach
     void unmount() throws Exception {
-        command("umount", "-l", output.toString());
+        if (disk != null) {
+            disk.close();
+        }
     }
 
     @ParameterizedTest(name = "{0} KB left")
@@ -57,7 +58,7 @@ class DiskFullIT {
         // given: a published archive, and a disk with only a few kilobytes left
         assertThat(launcher.run(PATIENCE, "run", "jobs/demo.yml", "--run-id", "first").exitCode()).isZero();
         Map<String, String> first = digests(output.resolve("demo/first"));
-        Path filler = fillLeaving(kilobytesLeft * 1024L);
+        Path filler = disk.fillLeaving(kilobytesLeft * 1024L);
 
         // when
         Launcher.Result full = launcher.run(PATIENCE, "run", "jobs/demo.yml", "--run-id", "second");
@@ -83,19 +84,6 @@ class DiskFullIT {
         }
     }
 
-    private Path fillLeaving(long bytesLeft) throws IOException {
-        FileStore disk = Files.getFileStore(output);
-        Path filler = output.resolve("filler");
-        byte[] block = new byte[4096];
-        try (OutputStream out = Files.newOutputStream(filler)) {
-            while (disk.getUsableSpace() > bytesLeft + block.length) {
-                out.write(block);
-                out.flush();
-            }
-        }
-        return filler;
-    }
-
     private static Map<String, String> digests(Path folder) throws Exception {
         Map<String, String> digests = new TreeMap<>();
         try (Stream<Path> files = Files.list(folder)) {
@@ -105,14 +93,5 @@ class DiskFullIT {
             }
         }
         return digests;
-    }
-
-    private static int command(String... command) throws Exception {
-        try {
-            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor();
-        } catch (IOException notThere) {
-            return -1;
-        }
     }
 }

@@ -1,8 +1,10 @@
 package org.postbinder.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,13 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postbinder.support.GeneratedBlog;
 import org.postbinder.support.Launcher;
 import org.postbinder.support.LocalSiteServer;
+import org.postbinder.support.SmallDisk;
 import org.postbinder.support.Sql;
 import org.postbinder.support.TestDatabase;
 
 /**
- * PostgreSQL drops every connection of a running crawl (as a restart of the database server or a
- * network cut does): the run does not hang, it ends, and run again with the same id it completes
- * with every post stored once. Runs in the postgres profile ({@code mvn verify -Ppostgres}).
+ * The database is lost under a running crawl: PostgreSQL drops every connection (as a restart of
+ * the database server or a network cut does; in the postgres profile, {@code mvn verify -Ppostgres}),
+ * or the disk of the embedded H2 database fills up (a tmpfs, so root, as in CI). Either way the run
+ * does not hang, it ends, and run again with the same id it completes with every post stored once.
  */
 class DatabaseLostIT {
 
@@ -43,10 +47,8 @@ class DatabaseLostIT {
     void aCrawlWhoseDatabaseConnectionsAreCutEndsAndCompletesWhenRunAgain() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "cuts PostgreSQL connections: runs with -Ppostgres");
         // given: a crawl in progress
-        new GeneratedBlog(POSTS, 100).serveOn(site);
-        site.start();
-        Path jobFile = GeneratedBlog.writeJob(home.resolve("harbour.yml"), site.url("/blog/").toString(), "formats: [csv]");
         Launcher launcher = new Launcher(home);
+        Path jobFile = aSite();
         Process run = launcher.start("run", jobFile.toString(), "--run-id", RUN);
         launcher.awaitPrinted("  stored ", 5, run);
 
@@ -56,12 +58,52 @@ class DatabaseLostIT {
             Thread.sleep(100);
         }
 
-        // then: the run ends by itself, failed, saying so without stack traces: in its summary, or,
-        // when the cut also hit the job repository's last update, in one line
+        // then
+        endsFailed(launcher, run);
+        completesWhenRunAgain(launcher, jobFile);
+    }
+
+    @Test
+    void aCrawlWhoseEmbeddedDatabaseDiskFillsUpEndsAndCompletesOnceThereIsSpace() throws Exception {
+        assumeFalse(TestDatabase.isPostgres(), "fills the embedded database's disk: runs without -Ppostgres");
+        Launcher launcher = new Launcher(home);
+        try (SmallDisk disk = SmallDisk.mount(home.resolve("db"), 64)) {
+            assumeTrue(disk != null, "mounting a tmpfs for the embedded database needs root (CI runs as root)");
+            // given: a crawl in progress
+            Path jobFile = aSite();
+            Process run = launcher.start("run", jobFile.toString(), "--run-id", RUN);
+            launcher.awaitPrinted("  stored ", 5, run);
+
+            // when: the database's disk fills up
+            Path filler = disk.fillLeaving(0);
+
+            // then
+            assertThat(endsFailed(launcher, run)).contains("failure: No space left on device");
+            Files.delete(filler);
+            completesWhenRunAgain(launcher, jobFile);
+        }
+    }
+
+    private Path aSite() throws Exception {
+        new GeneratedBlog(POSTS, 100).serveOn(site);
+        site.start();
+        return GeneratedBlog.writeJob(home.resolve("harbour.yml"), site.url("/blog/").toString(), "formats: [csv]");
+    }
+
+    /**
+     * The run ends by itself, failed, saying so without stack traces: in its summary, or, when the
+     * fault also hit the job repository's last update, in one line. Returns what it printed.
+     */
+    private static String endsFailed(Launcher launcher, Process run) throws Exception {
         assertThat(run.waitFor(3, TimeUnit.MINUTES)).as("the run does not hang").isTrue();
-        String cut = launcher.printedSince(0);
-        assertThat(run.exitValue()).as(cut).isNotZero();
-        assertThat(cut).containsPattern("Run cut of job harbour: (FAILED|UNKNOWN)|\npostbinder: ").doesNotContain("\tat ");
+        String lost = launcher.printedSince(0);
+        assertThat(run.exitValue()).as(lost).isNotZero();
+        assertThat(lost).containsPattern("Run cut of job harbour: (FAILED|UNKNOWN)|\npostbinder: ").doesNotContain("\tat ");
+        return lost;
+    }
+
+    /** Run again with the same id, the run completes with every post stored once. */
+    private static void completesWhenRunAgain(Launcher launcher, Path jobFile) throws Exception {
         Launcher.Result again = launcher.run(Duration.ofMinutes(3), "run", jobFile.toString(), "--run-id", RUN);
         assertThat(again.exitCode()).as(launcher.printedSince(0)).isZero();
         try (Connection db = launcher.connect()) {
