@@ -28,7 +28,7 @@ public class JsonLinesPostWriter implements ArchiveFileWriter {
 
     public JsonLinesPostWriter(Path file, JsonMapper mapper) {
         this.file = file;
-        this.writer = mapper.writer();
+        this.writer = mapper.writer().with(new ScriptSafeEscapes());
     }
 
     @Override

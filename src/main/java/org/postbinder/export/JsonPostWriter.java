@@ -39,6 +39,7 @@ public class JsonPostWriter implements ArchiveFileWriter {
             throw new UncheckedIOException("cannot create " + file.getParent(), e);
         }
         generator = mapper.writerWithDefaultPrettyPrinter()
+                .with(new ScriptSafeEscapes())
                 .without(StreamWriteFeature.AUTO_CLOSE_CONTENT)
                 .createGenerator(file.toFile(), JsonEncoding.UTF8);
         generator.writeStartArray();

@@ -167,6 +167,26 @@ class ArchiveWritersTest {
         assertThat(lines).extracting(line -> JSON.readTree(line).get("title").asString()).containsExactly("One", "Два", "Three");
     }
 
+    @Test
+    void jsonCannotBreakOutOfAScriptElementYetReadsBackTheSameText() throws Exception {
+        // given: a post about HTML, quoting markup as text, with a line separator that ends a JavaScript string
+        String body = "Never paste </script><script>alert('x')</script> & <img src=x onerror=alert(1)> into a page\u2028unescaped.";
+        List<Post> posts = List.of(post("<b>Escaping</b> & friends", body));
+
+        // when
+        writeWith(new JsonPostWriter(folder.resolve("posts.json"), JSON), posts);
+        writeWith(new JsonLinesPostWriter(folder.resolve("posts.jsonl"), JSON), posts);
+
+        // then
+        for (String file : List.of("posts.json", "posts.jsonl")) {
+            String written = Files.readString(folder.resolve(file), StandardCharsets.UTF_8);
+            assertThat(written).as(file).doesNotContain("<", ">", "&", "'", "\u2028");
+            JsonNode record = file.endsWith(".json") ? JSON.readTree(written).get(0) : JSON.readTree(written);
+            assertThat(record.get("title").asString()).isEqualTo("<b>Escaping</b> & friends");
+            assertThat(record.get("body").asString()).contains(body);
+        }
+    }
+
     private static void writeWith(ArchiveFileWriter writer, List<Post> posts) throws Exception {
         ArchiveWriters writers = new ArchiveWriters(List.of(writer));
         writers.open(new ExecutionContext());
