@@ -50,6 +50,19 @@ class CommandLineIT {
     }
 
     @Test
+    void aDatabaseServerThatIsDownAtStartIsOneLineNamingTheSetting() throws Exception {
+        // port 1 on this machine: nothing listens there, so the connection is refused at once
+        Launcher down = Launcher.onDatabase(home.resolve("down"), "jdbc:postgresql://127.0.0.1:1/postbinder");
+
+        Launcher.Result result = down.run(TIMEOUT, "run", "jobs/demo.yml");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output().strip())
+                .startsWith("postbinder: cannot connect to the database (spring.datasource.url): ")
+                .contains("Connection to 127.0.0.1:1 refused").doesNotContain("\tat ").hasLineCount(1);
+    }
+
+    @Test
     void restartingAnUnknownExecutionSaysSo() throws Exception {
         Launcher.Result result = launcher.run(TIMEOUT, "restart", "4242");
 

@@ -33,9 +33,18 @@ public final class Launcher {
      * share PostgreSQL in production. (H2 refuses AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE.)
      */
     public Launcher(Path home, String databaseOptions) {
+        this(TestDatabase.isPostgres() ? TestDatabase.newPostgresDatabase()
+                : "jdbc:h2:file:" + home.resolve("db/postbinder").toAbsolutePath() + ";LOCK_TIMEOUT=300000" + databaseOptions, home);
+    }
+
+    private Launcher(String databaseUrl, Path home) {
         this.home = home;
-        this.databaseUrl = TestDatabase.isPostgres() ? TestDatabase.newPostgresDatabase()
-                : "jdbc:h2:file:" + home.resolve("db/postbinder").toAbsolutePath() + ";LOCK_TIMEOUT=300000" + databaseOptions;
+        this.databaseUrl = databaseUrl;
+    }
+
+    /** A launcher whose processes are given this database URL, e.g. one of a server that is down. */
+    public static Launcher onDatabase(Path home, String databaseUrl) {
+        return new Launcher(databaseUrl, home);
     }
 
     public Path output() {
