@@ -16,6 +16,8 @@ import org.postbinder.crawl.CrawlCounts;
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.export.OutputProperties;
+import org.postbinder.job.ArchiveJobConfiguration;
+import org.postbinder.job.LearnSiteFurnitureTasklet;
 import org.postbinder.job.RunFailures;
 import org.postbinder.job.RunParameters;
 import org.postbinder.job.SkipReasons;
@@ -23,6 +25,7 @@ import org.postbinder.store.PostRepository;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,12 +67,30 @@ public class RunSummary {
             }
         }
         out.printf("  posts in store   %d for job %s%n", posts.count(job), job);
+        printFurniture(execution, out);
         printFiles(output.location(job, run).published(), out);
         RunFailures.cause(execution)
                 .ifPresent(failure -> out.println("  failure: " + OneLineReason.of(failure)));
         if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
             out.printf("  to continue where it stopped: postbinder restart %d%n", execution.getId());
         }
+    }
+
+    /** What this execution learned as site furniture, and how many stored posts lost it. */
+    private static void printFurniture(JobExecution execution, PrintStream out) {
+        List<String> learned = step(execution, ArchiveJobConfiguration.LEARN_FURNITURE_STEP)
+                .map(step -> step.getExecutionContext().get(LearnSiteFurnitureTasklet.LEARNED))
+                .filter(List.class::isInstance).map(lines -> ((List<?>) lines).stream().map(String::valueOf).toList())
+                .orElse(List.of());
+        long cleaned = step(execution, ArchiveJobConfiguration.REMOVE_FURNITURE_STEP).map(StepExecution::getWriteCount).orElse(0L);
+        if (!learned.isEmpty() || cleaned > 0) {
+            out.printf("  site furniture   %d texts learned, removed from %d stored posts%n", learned.size(), cleaned);
+            learned.forEach(line -> out.println("    " + line));
+        }
+    }
+
+    private static java.util.Optional<StepExecution> step(JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(step -> step.getStepName().equals(name)).findFirst();
     }
 
     private void printSkipped(String job, String run, PrintStream out) {

@@ -5,10 +5,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.postbinder.clean.LearnedFurniture;
 import org.postbinder.clean.PostCleaner;
+import org.postbinder.clean.SiteFurnitureTable;
 import org.postbinder.crawl.CrawlProperties;
 import org.postbinder.crawl.CrawlRuns;
 import org.postbinder.crawl.FetchState;
@@ -48,8 +51,12 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -64,10 +71,14 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@value #EXPORT_JOB} run its two halves. The job file named in the job parameters is read
  * once per job execution ({@link RunContext}), so a restart reads it again, with the same run id.
  * <pre>
- * seedFrontierStep ─▶ crawlPostsStep ─────────────▶ exportPostsStep ─▶ publishArchiveStep
- * (tasklet)           (partitions on threads,        (chunk of posts)   (tasklet)
- *                      each a chunk of 1 URL)
+ * seedFrontierStep ─▶ crawlPostsStep ─────────────▶ learnSiteFurnitureStep ─▶ removeSiteFurnitureStep ─▶
+ * (tasklet)           (partitions on threads,        (tasklet: two passes     (chunk of posts: each
+ *                      each a chunk of 1 URL)         over the posts' text)    rewritten without it)
+ *
+ *     ─▶ exportPostsStep ─▶ publishArchiveStep
+ *        (chunk of posts)   (tasklet)
  * </pre>
+ * The crawl job runs the steps up to the furniture's removal; the export job the last two.
  */
 @Configuration
 public class ArchiveJobConfiguration {
@@ -78,6 +89,8 @@ public class ArchiveJobConfiguration {
     public static final String SEED_STEP = "seedFrontierStep";
     public static final String CRAWL_STEP = "crawlPostsStep";
     public static final String CRAWL_PARTITION_STEP = "crawlPartitionStep";
+    public static final String LEARN_FURNITURE_STEP = "learnSiteFurnitureStep";
+    public static final String REMOVE_FURNITURE_STEP = "removeSiteFurnitureStep";
     public static final String EXPORT_STEP = "exportPostsStep";
     public static final String PUBLISH_STEP = "publishArchiveStep";
 
@@ -88,20 +101,22 @@ public class ArchiveJobConfiguration {
     private static final int URLS_PER_CHUNK = 1;
 
     @Bean
-    Job postArchiveJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, Step exportPostsStep,
-                       Step publishArchiveStep, RunningJobs running, ArchiveMetrics metrics) {
+    Job postArchiveJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, Step learnSiteFurnitureStep,
+                       Step removeSiteFurnitureStep, Step exportPostsStep, Step publishArchiveStep, RunningJobs running,
+                       ArchiveMetrics metrics) {
         return new JobBuilder(ARCHIVE_JOB, repository).listener(new RunRecorder(repository)).listener(running)
                 .listener(metrics)
-                .start(seedFrontierStep).next(crawlPostsStep).next(exportPostsStep).next(publishArchiveStep)
+                .start(seedFrontierStep).next(crawlPostsStep).next(learnSiteFurnitureStep).next(removeSiteFurnitureStep)
+                .next(exportPostsStep).next(publishArchiveStep)
                 .build();
     }
 
     @Bean
-    Job postCrawlJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, RunningJobs running,
-                     ArchiveMetrics metrics) {
+    Job postCrawlJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, Step learnSiteFurnitureStep,
+                     Step removeSiteFurnitureStep, RunningJobs running, ArchiveMetrics metrics) {
         return new JobBuilder(CRAWL_JOB, repository).listener(new RunRecorder(repository)).listener(running)
                 .listener(metrics)
-                .start(seedFrontierStep).next(crawlPostsStep)
+                .start(seedFrontierStep).next(crawlPostsStep).next(learnSiteFurnitureStep).next(removeSiteFurnitureStep)
                 .build();
     }
 
@@ -180,6 +195,25 @@ public class ArchiveJobConfiguration {
                 warc.enabled());
     }
 
+    @Bean
+    Step learnSiteFurnitureStep(JobRepository repository, PlatformTransactionManager transactions,
+                                LearnSiteFurnitureTasklet learnSiteFurnitureTasklet) {
+        return new StepBuilder(LEARN_FURNITURE_STEP, repository).tasklet(learnSiteFurnitureTasklet, transactions).build();
+    }
+
+    /** Removes every learned text from the stored posts of its site; posts with none pass by unwritten. */
+    @Bean
+    Step removeSiteFurnitureStep(JobRepository repository, PlatformTransactionManager transactions, OutputProperties output,
+                                 JdbcPagingItemReader<Post> allPostsReader, ItemProcessor<Post, Post> furnitureRemover,
+                                 ItemWriter<Post> postTextWriter) {
+        return new StepBuilder(REMOVE_FURNITURE_STEP, repository).<Post, Post>chunk(output.chunkSize())
+                .transactionManager(transactions)
+                .reader(allPostsReader)
+                .processor(furnitureRemover)
+                .writer(postTextWriter)
+                .build();
+    }
+
     /**
      * Writes the archive's files. Spring Batch records a step COMPLETED before its afterStep
      * listeners run, and the files are finished there (the PDF's second pass): a kill while they
@@ -237,7 +271,7 @@ public class ArchiveJobConfiguration {
     CompositeItemProcessor<FrontierEntry, CrawlResult> crawlProcessor(
             Fetchers fetchers, CrawlProperties crawl, RobotsPolicy robots, HostPacer pacer, FetchState state,
             WarcArchive warcArchive, LinkDiscoverer discoverer, SitemapReader sitemaps, PostExtractor extractor,
-            PostCleaner cleaner, CrawlRuns runs, ArchiveMetrics metrics, RunContext context) {
+            PostCleaner cleaner, CrawlRuns runs, ArchiveMetrics metrics, SiteFurnitureTable furniture, RunContext context) {
         JobDefinition job = context.job();
         // the run's split, not the job file's: a restart must not allow more connections than the lanes
         int connectionsPerHost = runs.lanes(job.name(), context.run()).perHost();
@@ -246,7 +280,10 @@ public class ArchiveJobConfiguration {
                 context.replay());
         PageProcessor read = new PageProcessor(job, discoverer, sitemaps, extractor, cleaner, crawl.retry(),
                 crawl.readBudget());
-        return new CompositeItemProcessor<>(List.of(fetch, new FetchCounter(metrics, job.name()), read));
+        // what earlier runs learned is gone from new posts at once, so their stored text stays stable
+        LearnedFurniture learned = furniture.load(job.name());
+        ItemProcessor<CrawlResult, CrawlResult> withoutFurniture = result -> result.withPost(result.post().map(learned::strip));
+        return new CompositeItemProcessor<>(List.of(fetch, new FetchCounter(metrics, job.name()), read, withoutFurniture));
     }
 
     @Bean
@@ -262,6 +299,49 @@ public class ArchiveJobConfiguration {
         JobDefinition job = context.job();
         return new CrawlResultWriter(frontier, runs, posts, state, job.name(), context.run(), job.scope().maxPages(),
                 job.scope().maxPerPattern());
+    }
+
+    @Bean
+    @StepScope
+    LearnSiteFurnitureTasklet learnSiteFurnitureTasklet(PostRepository posts, SiteFurnitureTable furniture,
+                                                        RunContext context) {
+        return new LearnSiteFurnitureTasklet(posts, furniture, context.job(), context.run());
+    }
+
+    /** Every post of the job, by id, a page at a time: a restart continues after the last page written. */
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<Post> allPostsReader(DataSource dataSource, PostRepository posts, OutputProperties output,
+                                              RunContext context) throws Exception {
+        return new JdbcPagingItemReaderBuilder<Post>()
+                .name("allPostsReader")
+                .dataSource(dataSource)
+                .selectClause("select *")
+                .fromClause("from posts")
+                .whereClause("where job_name = :job")
+                .parameterValues(Map.of("job", context.job().name()))
+                .sortKeys(Map.of("id", Order.ASCENDING))
+                .pageSize(output.chunkSize())
+                .rowMapper(posts.rowMapper())
+                .build();
+    }
+
+    /** A post without its site's learned furniture; null (nothing to write) when it had none. */
+    @Bean
+    @StepScope
+    ItemProcessor<Post, Post> furnitureRemover(SiteFurnitureTable furniture, RunContext context) {
+        LearnedFurniture learned = furniture.load(context.job().name());
+        return post -> {
+            Post stripped = learned.strip(post);
+            return stripped == post ? null : stripped;
+        };
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<Post> postTextWriter(PostRepository posts, RunContext context) {
+        String job = context.job().name();
+        return chunk -> chunk.forEach(post -> posts.rewriteText(job, post));
     }
 
     /**

@@ -31,6 +31,11 @@ record CrawlResult(FrontierEntry entry, EntryStatus status, String reason, List<
         return new CrawlResult(entry, status, reason, links, post, retryAt, Optional.of(validators));
     }
 
+    /** The same result with its post changed, e.g. cleaned of its site's learned furniture. */
+    CrawlResult withPost(Optional<Post> changed) {
+        return new CrawlResult(entry, status, reason, links, changed, retryAt, fetched);
+    }
+
 
     static CrawlResult skipped(FrontierEntry entry, String reason) {
         return new CrawlResult(entry, EntryStatus.SKIPPED, reason, List.of(), Optional.empty());

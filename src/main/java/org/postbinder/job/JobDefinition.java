@@ -103,14 +103,27 @@ public record JobDefinition(
      * article; {@code remove} lists elements dropped before anything is extracted.
      */
     public record Extract(Optional<String> title, Optional<String> body, Optional<String> author,
-                          Optional<String> date, List<String> remove, boolean requireDate) {
+                          Optional<String> date, List<String> remove, boolean requireDate, SiteFurniture siteFurniture) {
         public Extract {
             remove = List.copyOf(remove);
+        }
+
+        public Extract(Optional<String> title, Optional<String> body, Optional<String> author, Optional<String> date,
+                       List<String> remove, boolean requireDate) {
+            this(title, body, author, date, remove, requireDate, SiteFurniture.DEFAULTS);
         }
 
         public static Extract generic() {
             return new Extract(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), true);
         }
+    }
+
+    /**
+     * When a paragraph or caption is site furniture: found on at least {@code minShare} of a site's
+     * posts, and on at least {@code minPosts} of them.
+     */
+    public record SiteFurniture(boolean enabled, double minShare, int minPosts) {
+        public static final SiteFurniture DEFAULTS = new SiteFurniture(true, 0.3, 5);
     }
 
     /** Export formats and their options; the manifest is always written. */

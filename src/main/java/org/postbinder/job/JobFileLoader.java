@@ -44,7 +44,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   <dt>scope</dt><dd>include, exclude (regexes on the URL), max-pages, max-depth, max-per-pattern</dd>
  *   <dt>crawl</dt><dd>user-agent, delay, timeout, allow-private-addresses, allowed-networks, concurrency,
  *       connections-per-host</dd>
- *   <dt>extract</dt><dd>title, body, author, date (CSS selectors), remove (selectors), require-date</dd>
+ *   <dt>extract</dt><dd>title, body, author, date (CSS selectors), remove (selectors), require-date,
+ *       site-furniture (enabled, min-share, min-posts)</dd>
  *   <dt>export</dt><dd>formats: csv, json, jsonl, pdf; mode: snapshot, incremental; csv: columns,
  *       byte-order-mark, neutralize-formulas; pdf: per-post</dd>
  *   <dt>schedule</dt><dd>cron (six fields), zone, catch-up (run a firing missed while no server was up)</dd>
@@ -169,8 +170,30 @@ public class JobFileLoader {
         Optional<String> date = yaml.value("date", JobFileLoader::selector);
         List<String> remove = yaml.list("remove", JobFileLoader::selector);
         boolean requireDate = yaml.bool("require-date", true);
+        JobDefinition.SiteFurniture furniture = yaml.section("site-furniture").map(this::siteFurniture)
+                .orElse(JobDefinition.SiteFurniture.DEFAULTS);
         yaml.rejectUnknownKeys();
-        return new JobDefinition.Extract(title, body, author, date, remove, requireDate);
+        return new JobDefinition.Extract(title, body, author, date, remove, requireDate, furniture);
+    }
+
+    private JobDefinition.SiteFurniture siteFurniture(YamlSection yaml) {
+        JobDefinition.SiteFurniture defaults = JobDefinition.SiteFurniture.DEFAULTS;
+        boolean enabled = yaml.bool("enabled", defaults.enabled());
+        double minShare = yaml.value("min-share", JobFileLoader::share).orElse(defaults.minShare());
+        int minPosts = yaml.integer("min-posts", defaults.minPosts(), 2, 1_000_000);
+        yaml.rejectUnknownKeys();
+        return new JobDefinition.SiteFurniture(enabled, minShare, minPosts);
+    }
+
+    /** A share of posts: 0.3 or 30%; below 5% a site's own recurring wording would be taken for furniture. */
+    private static double share(String raw) {
+        String value = raw.strip();
+        double share = value.endsWith("%") ? Double.parseDouble(value.substring(0, value.length() - 1).strip()) / 100
+                : Double.parseDouble(value);
+        if (!(share >= 0.05 && share <= 1)) {
+            throw new IllegalArgumentException("must be between 0.05 and 1 (or 5% and 100%)");
+        }
+        return share;
     }
 
     private JobDefinition.Export export(YamlSection yaml) {

@@ -38,6 +38,12 @@ public record Post(
         captions = List.copyOf(captions);
     }
 
+    /** The same post with other paragraphs and captions. */
+    public Post withText(List<String> newParagraphs, List<String> newCaptions) {
+        return new Post(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage,
+                tags, newParagraphs, newCaptions, fetchedAt);
+    }
+
     public String body() {
         return String.join("\n\n", paragraphs);
     }
@@ -52,10 +58,14 @@ public record Post(
      * is left out, so that an unchanged article keeps its hash from one crawl to the next.
      */
     public String contentSha256() {
-        String content = title + "\n\n" + String.join("\n", captions) + "\n\n" + body();
+        return sha256(title + "\n\n" + String.join("\n", captions) + "\n\n" + body());
+    }
+
+    /** SHA-256 (hex) of a text's UTF-8 bytes. */
+    public static String sha256(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +31,9 @@ public class PostRepository {
     public static final String EXPORT_ORDER = "published_utc nulls last, canonical_url";
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    /** Rows per query when the whole store is read: a page at a time keeps memory flat on any database. */
+    private static final int TEXT_PAGE = 500;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -98,6 +103,44 @@ public class PostRepository {
 
     public int count(String job) {
         return jdbc.sql("select count(*) from posts where job_name = :job").param("job", job).query(Integer.class).single();
+    }
+
+    /** One post's text, as site-furniture learning reads it. */
+    public record PostText(String canonicalUrl, List<String> paragraphs, List<String> captions) {}
+
+    /** Every post's text, a page of rows at a time (by id), so that memory does not grow with the store. */
+    public void forEachText(String job, Consumer<PostText> action) {
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<Long> ids = new ArrayList<>();
+            jdbc.sql("select id, canonical_url, paragraphs, captions from posts where job_name = :job and id > :after "
+                            + "order by id fetch first " + TEXT_PAGE + " rows only")
+                    .param("job", job).param("after", after)
+                    .query(rs -> {
+                        ids.add(rs.getLong("id"));
+                        action.accept(new PostText(rs.getString("canonical_url"), strings(rs.getString("paragraphs")),
+                                strings(rs.getString("captions"))));
+                    });
+            if (ids.size() < TEXT_PAGE) {
+                return;
+            }
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    /** Replaces a stored post's paragraphs and captions (and what follows from them), as cleaning them later does. */
+    public void rewriteText(String job, Post post) {
+        String hash = post.contentSha256();
+        jdbc.sql("""
+                        update posts set paragraphs = :paragraphs, captions = :captions, word_count = :words,
+                            changed_at = case when content_sha256 = :hash then changed_at else :now end, content_sha256 = :hash
+                        where job_name = :job and canonical_url = :canonical
+                        """)
+                .param("paragraphs", json.writeValueAsString(post.paragraphs()))
+                .param("captions", json.writeValueAsString(post.captions())).param("words", post.wordCount())
+                .param("hash", hash).param("now", Timestamp.from(Instant.now()))
+                .param("job", job).param("canonical", post.canonicalUrl())
+                .update();
     }
 
     public List<Post> findAll(String job) {

@@ -42,6 +42,7 @@ class JobFileLoaderTest {
         assertThat(job.extract().body()).contains(".entry-content");
         assertThat(job.extract().remove()).containsExactly(".sharedaddy", "#jp-relatedposts");
         assertThat(job.extract().requireDate()).isFalse();
+        assertThat(job.extract().siteFurniture()).isEqualTo(new JobDefinition.SiteFurniture(true, 0.4, 8));
         assertThat(job.export().formats()).containsExactlyInAnyOrder(JobDefinition.Format.CSV, JobDefinition.Format.PDF);
         assertThat(job.export().csv().columns()).containsExactly("title", "url", "publishedAt");
         assertThat(job.export().csv().byteOrderMark()).isTrue();
@@ -64,6 +65,7 @@ class JobFileLoaderTest {
         assertThat(job.scope().maxDepth()).isEqualTo(JobFileLoader.DEFAULT_MAX_DEPTH);
         assertThat(job.crawl().delay()).isEqualTo(Duration.ZERO);
         assertThat(job.extract().body()).isEmpty();
+        assertThat(job.extract().siteFurniture()).isEqualTo(new JobDefinition.SiteFurniture(true, 0.3, 5));
         assertThat(job.export().formats()).containsExactlyInAnyOrder(JobDefinition.Format.values());
         assertThat(job.export().mode()).isEqualTo(ArchiveMode.SNAPSHOT);
         assertThat(job.export().pdfPerPost()).isFalse();
@@ -100,6 +102,7 @@ class JobFileLoaderTest {
             bad-no-formats.yml     | :4: export: formats: give at least one of csv, json, jsonl, pdf
             bad-csv-column.yml     | :5: export.csv.columns: invalid value 'headline': not a column
             bad-mode.yml           | :4: export.mode: invalid value 'weekly': snapshot (every post) or incremental
+            bad-share.yml          | :5: extract.site-furniture.min-share: invalid value '0.01': must be between 0.05 and 1
             Bad Name.yml           | :1: the file name 'bad name' cannot be a job name
             """)
     void rejectsABadJobFileNamingTheLineAndTheKey(String file, String message) {

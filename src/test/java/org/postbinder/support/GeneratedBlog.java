@@ -20,6 +20,7 @@ public final class GeneratedBlog {
 
     private final int posts;
     private final long postDelayMillis;
+    private final String everyPost;
     private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger conditionalHits = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -34,8 +35,22 @@ public final class GeneratedBlog {
     }
 
     public GeneratedBlog(int posts, long postDelayMillis) {
+        this(posts, postDelayMillis, "");
+    }
+
+    private GeneratedBlog(int posts, long postDelayMillis, String everyPost) {
         this.posts = posts;
         this.postDelayMillis = postDelayMillis;
+        this.everyPost = everyPost;
+    }
+
+    /**
+     * The same blog with this paragraph inside every post's content, after its text, as a site's
+     * own plug (membership, newsletter) sits where no generic rule can tell it from the article.
+     */
+    public GeneratedBlog withParagraphOnEveryPost(String paragraph) {
+        return new GeneratedBlog(posts, postDelayMillis, "<p class=\"has-background has-pale-cyan-blue-background-color\">"
+                + paragraph + "</p>");
     }
 
     public int posts() {
@@ -142,7 +157,7 @@ public final class GeneratedBlog {
     private String post(LocalSiteServer server, int n) {
         String paragraphs = IntStream.rangeClosed(1, 5)
                 .mapToObj(i -> "<p>Part %d, paragraph %d: the morning ferry left at seven, the gulls followed it out past the breakwater, and the harbour master logged the wind at twelve knots from the north-east.</p>".formatted(n, i))
-                .collect(Collectors.joining("\n"));
+                .collect(Collectors.joining("\n")) + everyPost;
         String article = """
                 <article class="post-%d post type-post hentry">
                   <header class="entry-header"><span class="cat-links"><a rel="category tag" href="/blog/category/notes/">Notes</a></span>
