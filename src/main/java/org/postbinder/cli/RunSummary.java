@@ -58,6 +58,9 @@ public class RunSummary {
             out.printf("  fetched          %d%n", counts.fetched());
             out.printf("  posts stored     %d (new or changed)%n", counts.of(EntryStatus.STORED));
             out.printf("  unchanged        %d (not modified, or the same text)%n", counts.of(EntryStatus.UNCHANGED));
+            out.printf("  duplicates       %d (another URL of a stored article: kept as its alias)%n",
+                    counts.of(EntryStatus.DUPLICATE));
+            printFirst(frontier.duplicates(job, run), out);
             out.printf("  not posts        %d (listings and other pages)%n", counts.of(EntryStatus.NOT_A_POST));
             out.printf("  sitemaps, feeds  %d%n", counts.of(EntryStatus.VISITED));
             out.printf("  skipped          %d%n", counts.of(EntryStatus.SKIPPED));
@@ -98,8 +101,12 @@ public class RunSummary {
                 .collect(Collectors.groupingBy(skip -> SkipReasons.kind(skip.reason()), TreeMap::new, Collectors.toList()));
         byReason.forEach((reason, urls) -> {
             out.printf("    %s (%d)%n", reason, urls.size());
-            urls.stream().limit(5).forEach(skip -> out.printf("      %s  %s%n", skip.url(), skip.reason()));
+            printFirst(urls, out);
         });
+    }
+
+    private static void printFirst(List<Frontier.SkippedUrl> urls, PrintStream out) {
+        urls.stream().limit(5).forEach(skip -> out.printf("      %s  %s%n", skip.url(), skip.reason()));
     }
 
     private static void printFiles(Path folder, PrintStream out) {

@@ -19,6 +19,7 @@ public record CrawlCounts(Map<EntryStatus, Integer> byStatus) {
 
     /** URLs fetched and read to the end, whatever they turned out to be. */
     public int fetched() {
-        return of(EntryStatus.STORED) + of(EntryStatus.NOT_A_POST) + of(EntryStatus.VISITED) + of(EntryStatus.UNCHANGED);
+        return of(EntryStatus.STORED) + of(EntryStatus.NOT_A_POST) + of(EntryStatus.VISITED) + of(EntryStatus.UNCHANGED)
+                + of(EntryStatus.DUPLICATE);
     }
 }

@@ -110,6 +110,20 @@ public class Frontier {
                 .update();
     }
 
+    /**
+     * What became of a URL, as its visit wrote it: the writer may have settled on another status
+     * than the page's reader proposed (unchanged text, a duplicate of a stored article).
+     */
+    public Completion completion(long id) {
+        return jdbc.sql("select status, reason from frontier where id = :id").param("id", id)
+                .query((rs, row) -> new Completion(EntryStatus.valueOf(rs.getString("status")),
+                        Objects.requireNonNullElse(rs.getString("reason"), "")))
+                .single();
+    }
+
+    /** A URL's status and, unless it was simply done, the reason. */
+    public record Completion(EntryStatus status, String reason) {}
+
     public int countPages(String job, String run) {
         return jdbc.sql("select count(*) from frontier where job_name = :job and run_id = :run and kind = 'PAGE'")
                 .param("job", job).param("run", run).query(Integer.class).single();
@@ -131,16 +145,25 @@ public class Frontier {
 
     /** The URLs skipped in a run, with their reasons, in the order they were found. */
     public List<SkippedUrl> skipped(String job, String run) {
+        return withStatus(job, run, EntryStatus.SKIPPED);
+    }
+
+    /** The URLs of a run that were duplicates of stored articles, with the article's URL as the reason, in the order found. */
+    public List<SkippedUrl> duplicates(String job, String run) {
+        return withStatus(job, run, EntryStatus.DUPLICATE);
+    }
+
+    private List<SkippedUrl> withStatus(String job, String run, EntryStatus status) {
         return jdbc.sql("""
                         select url, reason from frontier
-                        where job_name = :job and run_id = :run and status = 'SKIPPED' order by id
+                        where job_name = :job and run_id = :run and status = :status order by id
                         """)
-                .param("job", job).param("run", run)
+                .param("job", job).param("run", run).param("status", status.name())
                 .query((rs, row) -> new SkippedUrl(rs.getString("url"), rs.getString("reason")))
                 .list();
     }
 
-    /** A URL that was skipped, and why. */
+    /** A URL that was not stored as a post of its own (skipped, or a duplicate), and why. */
     public record SkippedUrl(String url, String reason) {}
 
     private static String truncate(String reason) {

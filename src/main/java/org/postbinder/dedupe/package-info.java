@@ -1,4 +1,4 @@
-/** Keeping each photo caption once, as a caption, out of the body. */
+/** The same text once: each photo caption once per post, and each article once per job (its fingerprint). */
 @NullMarked
 package org.postbinder.dedupe;
 

@@ -11,8 +11,12 @@ public record ArchiveLocation(Path outputDir, String job, String run) {
     public static final String CSV = "posts.csv";
     public static final String JSON = "posts.json";
     public static final String JSON_LINES = "posts.jsonl";
-    /** The JSON Schema of one record, published with every archive that has JSON in it. */
-    public static final String RECORD_SCHEMA = "post-record-1.schema.json";
+    /**
+     * The JSON Schema of one record, published with every archive that has JSON in it. Version 2
+     * added {@code aliases}: version 1 allows no other fields than its own, so a reader validating
+     * against it would reject the new records.
+     */
+    public static final String RECORD_SCHEMA = "post-record-2.schema.json";
     public static final String MANIFEST = "manifest.json";
     /** The folder of per-post PDFs, when the job asks for them. */
     public static final String POSTS_FOLDER = "posts";

@@ -19,7 +19,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Writes {@code posts.csv}: RFC 4180, UTF-8, a header row, one post a row, in the columns the job
- * chose. Lists (tags, captions) are joined with {@value #LIST_SEPARATOR}; the body keeps its blank
+ * chose. Lists (tags, captions, aliases) are joined with {@value #LIST_SEPARATOR}; the body keeps its blank
  * lines inside the quoted cell. Unless the job turns it off, a cell that a spreadsheet would run as a
  * formula (it starts with {@code = + - @}, a tab or a carriage return) gets a leading {@code '}, the
  * OWASP defence against CSV injection. An export with no posts is a file with the header row only.
@@ -30,7 +30,7 @@ public class CsvPostWriter implements ArchiveFileWriter {
     public static final String LIST_SEPARATOR = " | ";
     public static final List<String> COLUMNS = List.of("url", "canonicalUrl", "title", "author", "publishedAt",
             "modifiedAt", "siteName", "language", "description", "leadImage", "tags", "captions", "body", "wordCount",
-            "fetchedAt", "contentSha256");
+            "fetchedAt", "contentSha256", "aliases");
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
@@ -87,6 +87,7 @@ public class CsvPostWriter implements ArchiveFileWriter {
         cells.put("wordCount", record.wordCount());
         cells.put("fetchedAt", record.fetchedAt());
         cells.put("contentSha256", record.contentSha256());
+        cells.put("aliases", String.join(LIST_SEPARATOR, record.aliases()));
         return cells;
     }
 

@@ -8,7 +8,8 @@ import org.postbinder.store.Post;
 
 /**
  * The exported form of a post, field for field as it appears in {@code posts.json} (and, lists
- * joined, in {@code posts.csv}). The order of the components is the order of the output.
+ * joined, in {@code posts.csv}). The order of the components is the order of the output: fields
+ * added in a later version of the record come last.
  */
 public record PostRecord(
         String url,
@@ -27,11 +28,13 @@ public record PostRecord(
         String body,
         int wordCount,
         String fetchedAt,
-        String contentSha256) {
+        String contentSha256,
+        List<String> aliases) {
 
     public static PostRecord of(Post post) {
         return new PostRecord(post.url(), post.canonicalUrl(), post.title(), post.author(), post.publishedAt(),
                 post.modifiedAt(), post.siteName(), post.language(), post.description(), post.leadImage(), post.tags(),
-                post.captions(), post.paragraphs(), post.body(), post.wordCount(), post.fetchedAt(), post.contentSha256());
+                post.captions(), post.paragraphs(), post.body(), post.wordCount(), post.fetchedAt(), post.contentSha256(),
+                post.aliases());
     }
 }

@@ -13,6 +13,11 @@ final class FieldSources {
         chosen.putIfAbsent(field, source);
     }
 
+    /** For a value that a later step put in place of the first source's. */
+    void replace(String field, String source) {
+        chosen.put(field, source);
+    }
+
     Map<String, String> chosen() {
         return Collections.unmodifiableMap(chosen);
     }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Reads one parsed page into an {@link ExtractedPost}: metadata first (from the untouched page),
  * then the body, from the job's selectors when it gives them, else from the generic
- * {@link ContentExtractor}. No network and no state: the same page always gives the same post.
+ * {@link ContentExtractor}, then the language ({@link PostLanguage}: declared, or detected from the body). No network and no state: the same page always gives the same post.
  * Thread-safe.
  */
 @Component
@@ -62,7 +62,8 @@ public class PostExtractor {
         boolean article = !listing && !blocks.paragraphs().isEmpty()
                 && (metadata.declaredArticle() || metadata.publishedAt().isPresent());
         return new Read(new ExtractedPost(url.toString(), metadata.canonicalUrl(), metadata.title(), metadata.author(),
-                metadata.publishedAt(), metadata.modifiedAt(), metadata.siteName(), metadata.language(),
+                metadata.publishedAt(), metadata.modifiedAt(), metadata.siteName(),
+                PostLanguage.of(metadata.language(), blocks.paragraphs(), sources),
                 metadata.description(), metadata.leadImage(), metadata.tags(), metadata.labels(),
                 blocks.paragraphs(), blocks.captions(), article), roots);
     }

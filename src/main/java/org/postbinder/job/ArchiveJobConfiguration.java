@@ -158,14 +158,15 @@ public class ArchiveJobConfiguration {
     @Bean
     Step crawlPartitionStep(JobRepository repository, PlatformTransactionManager transactions, FrontierReader frontierReader,
                             ItemProcessor<FrontierEntry, CrawlResult> crawlProcessor, CrawlResultWriter crawlResultWriter,
-                            WarcArchive warcArchive, CrawlRuns runs, ProgressConsole console, VisitCounter visitCounter) {
+                            WarcArchive warcArchive, CrawlRuns runs, ProgressConsole console, VisitCounter visitCounter,
+                            Frontier frontier) {
         return new StepBuilder(CRAWL_PARTITION_STEP, repository).<FrontierEntry, CrawlResult>chunk(URLS_PER_CHUNK)
                 .transactionManager(transactions)
                 .reader(frontierReader)
                 .processor(crawlProcessor)
                 .writer(crawlResultWriter)
                 .stream(warcArchive)
-                .listener(new VisitLog(console))
+                .listener(new VisitLog(console, frontier))
                 .listener(visitCounter)
                 .listener(new CrawlPartitionsListener(runs))
                 .build();
@@ -288,8 +289,8 @@ public class ArchiveJobConfiguration {
 
     @Bean
     @StepScope
-    VisitCounter visitCounter(ArchiveMetrics metrics, RunContext context) {
-        return new VisitCounter(metrics, context.job().name());
+    VisitCounter visitCounter(ArchiveMetrics metrics, Frontier frontier, RunContext context) {
+        return new VisitCounter(metrics, frontier, context.job().name());
     }
 
     @Bean

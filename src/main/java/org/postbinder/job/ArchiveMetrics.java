@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.FetchResult;
+import org.postbinder.crawl.Frontier;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
@@ -38,12 +39,12 @@ public class ArchiveMetrics implements JobExecutionListener {
     }
 
     /** One committed visit of a frontier URL. */
-    void visited(String job, CrawlResult result) {
-        counter("postbinder.urls.visited", job, "status", tag(result.status().name())).increment();
-        if (result.status() == EntryStatus.SKIPPED) {
-            counter("postbinder.urls.skipped", job, "reason", SkipReasons.kind(result.reason())).increment();
+    void visited(String job, Frontier.Completion visit) {
+        counter("postbinder.urls.visited", job, "status", tag(visit.status().name())).increment();
+        if (visit.status() == EntryStatus.SKIPPED) {
+            counter("postbinder.urls.skipped", job, "reason", SkipReasons.kind(visit.reason())).increment();
         }
-        if (result.status() == EntryStatus.STORED) {
+        if (visit.status() == EntryStatus.STORED) {
             counter("postbinder.posts.stored", job).increment();
         }
     }

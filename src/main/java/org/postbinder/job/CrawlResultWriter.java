@@ -8,6 +8,7 @@ import org.postbinder.crawl.FetchState;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.store.PostRepository;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Commits what a visit produced, in the chunk's one transaction: the new links join the frontier
  * (up to max-pages per run, and max-per-pattern URLs of one shape), the post is saved (updating the
- * row of its canonical URL if there is one) and the URL is marked done. The partitions of a run
+ * row of its canonical URL if there is one, or adding the URL to the aliases of the article it
+ * copies) and the URL is marked done. The partitions of a run
  * write in turn, holding the run's lock until they commit. A crash before the commit leaves the URL PENDING, to be visited
  * again on restart; a crash after it leaves nothing to redo.
  */
@@ -69,15 +71,25 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
             }
             String url = result.entry().url().toString();
             result.fetched().ifPresent(validators -> state.remember(job, url, validators, result.links(), Instant.now()));
-            boolean unchangedText = result.post()
-                    .map(post -> posts.save(job, run, post) == PostRepository.SaveResult.UNCHANGED).orElse(false);
+            Optional<PostRepository.Saved> saved = result.post().map(post -> posts.save(job, run, post));
             if (result.retryAt().isPresent()) {
                 frontier.retryLater(result.entry().id(), result.retryAt().get(), result.reason());
-            } else if (unchangedText) {
-                frontier.complete(result.entry().id(), EntryStatus.UNCHANGED, "the text is stored already, unchanged");
             } else {
-                frontier.complete(result.entry().id(), result.status(), result.reason());
+                complete(result, saved);
             }
+        }
+    }
+
+    /** Marks the URL done; a post that was not stored as such says why, in the status the run summary counts. */
+    private void complete(CrawlResult result, Optional<PostRepository.Saved> saved) {
+        long id = result.entry().id();
+        PostRepository.SaveResult outcome = saved.map(PostRepository.Saved::result).orElse(null);
+        if (outcome == PostRepository.SaveResult.UNCHANGED) {
+            frontier.complete(id, EntryStatus.UNCHANGED, "the text is stored already, unchanged");
+        } else if (outcome == PostRepository.SaveResult.DUPLICATE) {
+            frontier.complete(id, EntryStatus.DUPLICATE, "duplicate of " + saved.get().canonicalUrl());
+        } else {
+            frontier.complete(id, result.status(), result.reason());
         }
     }
 

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param publishedAt ISO-8601 with offset, e.g. {@code 2025-04-10T12:20:00+03:00}
  * @param fetchedAt   ISO-8601 in UTC
  * @param paragraphs  body blocks in reading order; {@link #body()} joins them with a blank line
+ * @param aliases     the other URLs at which the store found the same article (print and AMP pages,
+ *                    copies on other sites), sorted; never {@link #url()} or {@link #canonicalUrl()}
  */
 public record Post(
         String url,
@@ -30,18 +32,29 @@ public record Post(
         List<String> tags,
         List<String> paragraphs,
         List<String> captions,
-        String fetchedAt) {
+        String fetchedAt,
+        List<String> aliases) {
 
     public Post {
         tags = List.copyOf(tags);
         paragraphs = List.copyOf(paragraphs);
         captions = List.copyOf(captions);
+        aliases = List.copyOf(aliases);
+    }
+
+    /** A post as read from one page, before the store has seen it anywhere else: no aliases. */
+    public Post(String url, String canonicalUrl, String title, @Nullable String author, @Nullable String publishedAt,
+                @Nullable String modifiedAt, @Nullable String siteName, @Nullable String language,
+                @Nullable String description, @Nullable String leadImage, List<String> tags, List<String> paragraphs,
+                List<String> captions, String fetchedAt) {
+        this(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage, tags,
+                paragraphs, captions, fetchedAt, List.of());
     }
 
     /** The same post with other paragraphs and captions. */
     public Post withText(List<String> newParagraphs, List<String> newCaptions) {
         return new Post(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage,
-                tags, newParagraphs, newCaptions, fetchedAt);
+                tags, newParagraphs, newCaptions, fetchedAt, aliases);
     }
 
     public String body() {

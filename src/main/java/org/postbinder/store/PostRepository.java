@@ -3,11 +3,17 @@ package org.postbinder.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.postbinder.dedupe.ArticleFingerprint;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +23,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code posts} table: one row per job and canonical URL. Saving a post that is already there
- * updates it (and its last-seen time), so re-crawling never duplicates. Calls join the caller's
+ * The {@code posts} table: one row per article of a job, keyed by its canonical URL, with the other
+ * URLs it was read at as aliases (see {@link #save}). Saving a post that is already there updates
+ * it (and its last-seen time), so re-crawling never duplicates. Calls join the caller's
  * transaction. Thread-safe.
  */
 @Repository
@@ -37,49 +44,134 @@ public class PostRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final FingerprintBands bands;
 
     public PostRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.bands = new FingerprintBands(jdbc);
     }
 
-    private record Stored(String url, String hash) {}
+    /** A stored row, as far as saving needs it. */
+    private record Stored(long id, String canonical, String url, String hash, @Nullable Long simhash, List<String> aliases) {}
 
     /** What saving did to the store. */
-    public enum SaveResult { INSERTED, UPDATED, UNCHANGED }
+    public enum SaveResult {
+        INSERTED,
+        /** The row's text changed (also when it is now read from the article's own URL instead of a copy's). */
+        UPDATED,
+        UNCHANGED,
+        /** Another URL of a stored article: not stored again, but listed among the article's aliases. */
+        DUPLICATE
+    }
 
-    public SaveResult save(String job, String run, Post post) {
-        Timestamp now = Timestamp.from(Instant.now());
-        Stored previous = jdbc.sql("select url, content_sha256 from posts where job_name = :job and canonical_url = :canonical")
-                .param("job", job).param("canonical", post.canonicalUrl())
-                .query((rs, row) -> new Stored(rs.getString("url"), rs.getString("content_sha256")))
-                .optional().orElse(null);
-        if (previous != null && previous.url().equals(post.canonicalUrl()) && !post.url().equals(post.canonicalUrl())) {
-            // a copy (print, AMP, tracking URL) never replaces the article read at its canonical URL
-            return SaveResult.UNCHANGED;
+    /** What saving did, and the canonical URL of the row the post went to. */
+    public record Saved(SaveResult result, String canonicalUrl) {}
+
+    /**
+     * Stores a post once per article. Which URL holds the article:
+     * <ol>
+     *   <li>the canonical URL a page declares is the row's key, so every copy that declares it
+     *       (AMP, print, a syndicated copy with a cross-site canonical link) comes to the same row;
+     *       text read at that URL itself replaces a copy's, never the other way round;</li>
+     *   <li>otherwise the first stored wins: a later post with the same text, or within the
+     *       {@link ArticleFingerprint} threshold, is a duplicate, and its URL becomes an alias;</li>
+     *   <li>except that a row stored from what looks like a print or AMP URL, under that URL, gives
+     *       way to the same article read at a plain URL.</li>
+     * </ol>
+     */
+    public Saved save(String job, String run, Post post) {
+        Optional<Stored> atCanonical = stored("canonical_url = :key", job, post.canonicalUrl());
+        if (atCanonical.isPresent()) {
+            return saveOver(job, run, atCanonical.get(), post);
         }
-        String previousHash = previous == null ? null : previous.hash();
-        String hash = post.contentSha256();
-        if (previous == null && storedElsewhere(job, hash)) {
-            // the same article at another URL, with no canonical link to say so: stored once
-            return SaveResult.UNCHANGED;
+        Optional<ArticleFingerprint> fingerprint = ArticleFingerprint.of(post.paragraphs());
+        Optional<Stored> same = sameArticle(job, post.contentSha256(), fingerprint);
+        if (same.isEmpty()) {
+            insert(job, run, post, fingerprint);
+            return new Saved(SaveResult.INSERTED, post.canonicalUrl());
         }
-        JdbcClient.StatementSpec statement = jdbc.sql(previousHash == null ? """
+        Stored row = same.get();
+        if (row.url().equals(row.canonical()) && CopyUrls.looksLikeCopy(row.url()) && !CopyUrls.looksLikeCopy(post.url())) {
+            return update(job, run, row, post, fingerprint);
+        }
+        return alias(row, post.url());
+    }
+
+    /** A post whose canonical URL has a row: the same page again, the article replacing a copy, or another copy. */
+    private Saved saveOver(String job, String run, Stored row, Post post) {
+        boolean samePage = row.url().equals(post.url());
+        boolean theArticleItself = post.url().equals(post.canonicalUrl());
+        if (!samePage && !theArticleItself) {
+            return alias(row, post.url());
+        }
+        return update(job, run, row, post, ArticleFingerprint.of(post.paragraphs()));
+    }
+
+    /** The stored article with this exact text, else the nearest within the fingerprint threshold. */
+    private Optional<Stored> sameArticle(String job, String hash, Optional<ArticleFingerprint> fingerprint) {
+        Optional<Stored> exact = stored("content_sha256 = :key", job, hash);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return fingerprint.flatMap(print -> bands.sameArticle(job, print))
+                .flatMap(id -> stored("id = :key", job, id));
+    }
+
+    private Optional<Stored> stored(String condition, String job, Object key) {
+        return jdbc.sql("select id, canonical_url, url, content_sha256, simhash, aliases from posts where job_name = :job and "
+                        + condition + " order by id fetch first 1 rows only")
+                .param("job", job).param("key", key)
+                .query((rs, row) -> new Stored(rs.getLong("id"), rs.getString("canonical_url"), rs.getString("url"),
+                        rs.getString("content_sha256"), rs.getObject("simhash", Long.class), strings(rs.getString("aliases"))))
+                .optional();
+    }
+
+    private Saved alias(Stored row, String url) {
+        List<String> aliases = Aliases.with(row.aliases(), url, row.url(), row.canonical());
+        if (!aliases.equals(row.aliases())) {
+            jdbc.sql("update posts set aliases = :aliases where id = :id")
+                    .param("aliases", json.writeValueAsString(aliases)).param("id", row.id()).update();
+        }
+        return new Saved(SaveResult.DUPLICATE, row.canonical());
+    }
+
+    private void insert(String job, String run, Post post, Optional<ArticleFingerprint> fingerprint) {
+        bind(jdbc.sql("""
                 insert into posts (job_name, canonical_url, url, title, author, published_at, published_utc, modified_at, site_name,
-                    language, description, lead_image, tags, paragraphs, captions, word_count, content_sha256,
+                    language, description, lead_image, tags, paragraphs, captions, word_count, content_sha256, simhash, aliases,
                     fetched_at, first_seen, last_seen, changed_at, last_run)
                 values (:job, :canonical, :url, :title, :author, :published, :publishedUtc, :modified, :site, :language, :description,
-                    :image, :tags, :paragraphs, :captions, :words, :hash, :fetched, :now, :now, :now, :run)
-                """ : """
-                update posts set url = :url, title = :title, author = :author, published_at = :published,
-                    published_utc = :publishedUtc,
+                    :image, :tags, :paragraphs, :captions, :words, :hash, :simhash, :aliases, :fetched, :now, :now, :now, :run)
+                """), job, run, post, fingerprint, post.aliases()).update();
+        long id = stored("canonical_url = :key", job, post.canonicalUrl()).orElseThrow().id();
+        bands.index(job, id, fingerprint);
+    }
+
+    /** Writes the post over a row (which may change the row's canonical URL), keeping the read URLs as aliases. */
+    private Saved update(String job, String run, Stored row, Post post, Optional<ArticleFingerprint> fingerprint) {
+        List<String> aliases = Aliases.moved(row.aliases(), row.url(), post.url(), post.canonicalUrl());
+        String hash = post.contentSha256();
+        bind(jdbc.sql("""
+                update posts set canonical_url = :canonical, url = :url, title = :title, author = :author,
+                    published_at = :published, published_utc = :publishedUtc,
                     modified_at = :modified, site_name = :site, language = :language, description = :description,
                     lead_image = :image, tags = :tags, paragraphs = :paragraphs, captions = :captions, word_count = :words,
                     changed_at = case when content_sha256 = :hash then changed_at else :now end,
-                    content_sha256 = :hash, fetched_at = :fetched, last_seen = :now, last_run = :run
-                where job_name = :job and canonical_url = :canonical
-                """);
-        statement.param("job", job).param("canonical", post.canonicalUrl()).param("url", post.url())
+                    content_sha256 = :hash, simhash = :simhash, aliases = :aliases, fetched_at = :fetched, last_seen = :now,
+                    last_run = :run
+                where id = :id
+                """).param("id", row.id()), job, run, post, fingerprint, aliases).update();
+        Long simhash = fingerprint.map(ArticleFingerprint::bits).orElse(null);
+        if (!Objects.equals(simhash, row.simhash())) {
+            bands.index(job, row.id(), fingerprint);
+        }
+        return new Saved(row.hash().equals(hash) ? SaveResult.UNCHANGED : SaveResult.UPDATED, post.canonicalUrl());
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, String job, String run, Post post,
+                                          Optional<ArticleFingerprint> fingerprint, List<String> aliases) {
+        return statement.param("job", job).param("canonical", post.canonicalUrl()).param("url", post.url())
                 .param("title", post.title()).param("author", post.author()).param("published", post.publishedAt())
                 .param("publishedUtc", post.publishedAt() == null ? null : OffsetDateTime.parse(post.publishedAt()))
                 .param("modified", post.modifiedAt()).param("site", post.siteName()).param("language", post.language())
@@ -87,18 +179,10 @@ public class PostRepository {
                 .param("tags", json.writeValueAsString(post.tags()))
                 .param("paragraphs", json.writeValueAsString(post.paragraphs()))
                 .param("captions", json.writeValueAsString(post.captions()))
-                .param("words", post.wordCount()).param("hash", hash).param("fetched", post.fetchedAt())
-                .param("now", now).param("run", run)
-                .update();
-        if (previousHash == null) {
-            return SaveResult.INSERTED;
-        }
-        return previousHash.equals(hash) ? SaveResult.UNCHANGED : SaveResult.UPDATED;
-    }
-
-    private boolean storedElsewhere(String job, String hash) {
-        return jdbc.sql("select count(*) from posts where job_name = :job and content_sha256 = :hash")
-                .param("job", job).param("hash", hash).query(Integer.class).single() > 0;
+                .param("words", post.wordCount()).param("hash", post.contentSha256())
+                .param("simhash", fingerprint.map(ArticleFingerprint::bits).orElse(null), Types.BIGINT)
+                .param("aliases", json.writeValueAsString(aliases))
+                .param("fetched", post.fetchedAt()).param("now", Timestamp.from(Instant.now())).param("run", run);
     }
 
     public int count(String job) {
@@ -128,19 +212,28 @@ public class PostRepository {
         }
     }
 
-    /** Replaces a stored post's paragraphs and captions (and what follows from them), as cleaning them later does. */
+    /**
+     * Replaces a stored post's paragraphs and captions, and what follows from them (hash, word count,
+     * change time, fingerprint), as removing its site's furniture later does.
+     */
     public void rewriteText(String job, Post post) {
-        String hash = post.contentSha256();
+        Stored row = stored("canonical_url = :key", job, post.canonicalUrl()).orElseThrow();
+        Optional<ArticleFingerprint> fingerprint = ArticleFingerprint.of(post.paragraphs());
+        Long simhash = fingerprint.map(ArticleFingerprint::bits).orElse(null);
         jdbc.sql("""
                         update posts set paragraphs = :paragraphs, captions = :captions, word_count = :words,
-                            changed_at = case when content_sha256 = :hash then changed_at else :now end, content_sha256 = :hash
-                        where job_name = :job and canonical_url = :canonical
+                            changed_at = case when content_sha256 = :hash then changed_at else :now end, content_sha256 = :hash,
+                            simhash = :simhash
+                        where id = :id
                         """)
                 .param("paragraphs", json.writeValueAsString(post.paragraphs()))
                 .param("captions", json.writeValueAsString(post.captions())).param("words", post.wordCount())
-                .param("hash", hash).param("now", Timestamp.from(Instant.now()))
-                .param("job", job).param("canonical", post.canonicalUrl())
+                .param("hash", post.contentSha256()).param("now", Timestamp.from(Instant.now()))
+                .param("simhash", simhash, Types.BIGINT).param("id", row.id())
                 .update();
+        if (!Objects.equals(simhash, row.simhash())) {
+            bands.index(job, row.id(), fingerprint);
+        }
     }
 
     public List<Post> findAll(String job) {
@@ -158,7 +251,7 @@ public class PostRepository {
                 rs.getString("author"), rs.getString("published_at"), rs.getString("modified_at"),
                 rs.getString("site_name"), rs.getString("language"), rs.getString("description"),
                 rs.getString("lead_image"), strings(rs.getString("tags")), strings(rs.getString("paragraphs")),
-                strings(rs.getString("captions")), rs.getString("fetched_at"));
+                strings(rs.getString("captions")), rs.getString("fetched_at"), strings(rs.getString("aliases")));
     }
 
     private List<String> strings(String array) {

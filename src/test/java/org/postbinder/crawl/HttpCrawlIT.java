@@ -80,7 +80,7 @@ class HttpCrawlIT {
         // then
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output())
-                // the printer-friendly copy of post 1 is the same article: unchanged, not stored again
+                // the printer-friendly copy of post 1 is read first; post 1 then takes its row (the same text: unchanged)
                 .contains("posts stored     " + POSTS + " ")
                 .contains("unchanged        1 ")
                 .contains("skipped          3")
@@ -91,6 +91,8 @@ class HttpCrawlIT {
         assertThat(rows).hasSize(POSTS);
         assertThat(rows).extracting(row -> row.get("canonicalUrl")).doesNotHaveDuplicates()
                 .contains(site.url(GeneratedBlog.postPath(1)).toString());
+        assertThat(rows).filteredOn(row -> row.get("url").equals(site.url(GeneratedBlog.postPath(1)).toString()))
+                .singleElement().satisfies(row -> assertThat(row.get("aliases")).isEqualTo(site.url(GeneratedBlog.printPath(1)).toString()));
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.get("author")).isEqualTo("Ada Marsh");
             assertThat(row.get("body")).doesNotContain("Share this", "Leave a Reply", "Related", "Notes");

@@ -75,10 +75,12 @@ class CrawlResultWriterTest {
 
         // then
         assertThat(posts.count("blog")).isEqualTo(1);
-        assertThat(jdbc.sql("select status from frontier where url = 'https://blog.example/amp/post/'")
-                .query(String.class).single()).isEqualTo("UNCHANGED");
-        assertThat(posts.findAll("blog")).singleElement().satisfies(post ->
-                assertThat(post.canonicalUrl()).isEqualTo("https://blog.example/post/"));
+        assertThat(jdbc.sql("select status || ': ' || reason from frontier where url = 'https://blog.example/amp/post/'")
+                .query(String.class).single()).isEqualTo("DUPLICATE: duplicate of https://blog.example/post/");
+        assertThat(posts.findAll("blog")).singleElement().satisfies(post -> {
+            assertThat(post.canonicalUrl()).isEqualTo("https://blog.example/post/");
+            assertThat(post.aliases()).containsExactly("https://blog.example/amp/post/");
+        });
         assertThat(frontier.next("blog", "r1", 0, 1, Instant.now())).isEmpty();
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.postbinder.export.ArchiveLocation;
 import org.postbinder.support.GeneratedBlog;
 import org.postbinder.support.Launcher;
 import org.postbinder.support.LocalSiteServer;
@@ -126,7 +127,7 @@ class KillAndRestartIT {
             // the volume's second pass: the finished PDF is being written from its draft
             case FINISHING_THE_PDF -> awaitFile(run, staging(launcher).resolve("harbour-" + RUN + ".pdf"), Files::exists);
             // the publish step has begun: it stages the record schema, then the manifest, then renames
-            case PUBLISHING -> awaitFile(run, staging(launcher).resolve("post-record-1.schema.json"), Files::exists);
+            case PUBLISHING -> awaitFile(run, staging(launcher).resolve(ArchiveLocation.RECORD_SCHEMA), Files::exists);
             // renamed, and the step not yet committed: the restart must find the archive already out
             case JUST_PUBLISHED -> awaitFile(run, launcher.output().resolve("harbour").resolve(RUN), Files::exists);
         }

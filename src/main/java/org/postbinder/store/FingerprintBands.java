@@ -1,0 +1,46 @@
+package org.postbinder.store;
+
+import java.util.Comparator;
+import java.util.Optional;
+
+import org.postbinder.dedupe.ArticleFingerprint;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The table {@code post_fingerprint_bands}: the lookup keys of each post's {@link ArticleFingerprint},
+ * through which the posts near a new one are found by index, and only those are compared bit by
+ * bit. Calls join the caller's transaction. Thread-safe.
+ */
+final class FingerprintBands {
+
+    private final JdbcClient jdbc;
+
+    FingerprintBands(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces the keys of a post with those of its (new) fingerprint; none when it has none. */
+    void index(String job, long postId, Optional<ArticleFingerprint> fingerprint) {
+        jdbc.sql("delete from post_fingerprint_bands where post_id = :id").param("id", postId).update();
+        fingerprint.ifPresent(print -> print.bandKeys().forEach(key -> jdbc.sql("""
+                        insert into post_fingerprint_bands (job_name, band_key, post_id) values (:job, :key, :id)
+                        """)
+                .param("job", job).param("key", key).param("id", postId).update()));
+    }
+
+    /** The job's post whose fingerprint is within the threshold of this one: the closest, then the first stored. */
+    Optional<Long> sameArticle(String job, ArticleFingerprint fingerprint) {
+        record Candidate(long id, ArticleFingerprint print) {}
+        return jdbc.sql("""
+                        select distinct p.id, p.simhash from post_fingerprint_bands b join posts p on p.id = b.post_id
+                        where b.job_name = :job and b.band_key in (:keys)
+                        """)
+                .param("job", job).param("keys", fingerprint.bandKeys())
+                .query((rs, row) -> new Candidate(rs.getLong("id"), new ArticleFingerprint(rs.getLong("simhash"))))
+                .list().stream()
+                .filter(candidate -> candidate.print().sameArticleAs(fingerprint))
+                .min(Comparator.comparingInt((Candidate candidate) -> candidate.print().distance(fingerprint))
+                        .thenComparingLong(Candidate::id))
+                .map(Candidate::id);
+    }
+}
