@@ -1,7 +1,7 @@
 #!/bin/sh
 # Extraction benchmark (JMH, one thread): pages/s of plain jsoup parsing, of Postbinder's extract +
 # clean and of readability4j over the labelled extraction corpus, their ratios, and the body F1 of
-# both extractors on the same pages. Takes about two minutes.
+# both extractors on the same pages. Takes about three minutes.
 # Usage: src/test/scripts/bench-extract.sh
 #        src/test/scripts/bench-extract.sh -prof gc      (JMH options are passed on: -prof stack, -f 2, -wi 3, ...)
 #        src/test/scripts/bench-extract.sh -prof stack 'ExtractionBenchmark.postbinder'   (one benchmark)
