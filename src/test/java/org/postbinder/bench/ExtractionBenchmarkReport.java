@@ -88,8 +88,8 @@ public final class ExtractionBenchmarkReport {
                 "extract + clean costs %s a plain jsoup parse (goal: at most %.1f)%n", ratio, GOAL));
         costRatio(results, READABILITY, JSOUP).ifPresent(ratio -> System.out.printf(Locale.ROOT,
                 "readability4j costs %s a plain jsoup parse%n", ratio));
-        costRatio(results, READABILITY, POSTBINDER).ifPresent(ratio -> System.out.printf(Locale.ROOT,
-                "Postbinder reads a page in 1 / %s the time readability4j takes%n", ratio));
+        costRatio(results, POSTBINDER, READABILITY).ifPresent(ratio -> System.out.printf(Locale.ROOT,
+                "Postbinder's extract + clean costs %s readability4j per page%n", ratio));
     }
 
     /** CPU time per page over the measured iterations. */
