@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -65,9 +66,19 @@ public final class CaptionDeduplicator {
 
     /** The comparison key: credit removed, letters and digits only, lower case, NFKC. */
     static String key(String text) {
-        String withoutCredit = CREDIT.matcher(text).replaceFirst("");
-        String folded = Normalizer.normalize(withoutCredit, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String folded = Normalizer.normalize(withoutCredit(text), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         return NOT_WORD.matcher(folded).replaceAll(" ").strip();
+    }
+
+    /**
+     * The text without its trailing credit. Only a credit in brackets can hold a full stop, so in
+     * text without brackets a credit can only come after the last full stop, and the pattern is
+     * run from there: run over a whole paragraph, it tried its keywords at every character.
+     */
+    private static String withoutCredit(String text) {
+        boolean bracketed = text.indexOf('(') >= 0 || text.indexOf('[') >= 0;
+        Matcher credit = CREDIT.matcher(text).region(bracketed ? 0 : text.lastIndexOf('.') + 1, text.length());
+        return credit.find() ? text.substring(0, credit.start()) + text.substring(credit.end()) : text;
     }
 
     static boolean sameText(String keyA, String keyB) {

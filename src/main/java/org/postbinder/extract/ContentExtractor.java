@@ -1,7 +1,6 @@
 package org.postbinder.extract;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,11 @@ final class ContentExtractor {
             return List.of();
         }
         Map<Element, Double> scores = score(body);
+        // each candidate's link density is taken once: a comparator would take it at every comparison,
+        // and it reads the candidate's whole text each time
         Optional<Element> top = scores.entrySet().stream()
-                .max(Comparator.comparingDouble(entry -> entry.getValue() * (1 - linkDensity(entry.getKey()))))
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue() * (1 - linkDensity(entry.getKey()))))
+                .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey);
         return top.map(winner -> widenToMostProse(widenOnlyChild(winner), body))
                 .map(winner -> withGoodSiblings(winner, scores))

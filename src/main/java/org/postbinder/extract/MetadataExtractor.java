@@ -244,14 +244,27 @@ final class MetadataExtractor {
         });
     }
 
+    /**
+     * The content of the first {@code <meta>} named by each of {@code names} in turn (as property,
+     * name or itemprop), the first that is not blank. The page's meta elements are gathered once per
+     * call and matched as jsoup matches {@code meta[property=name]} (value trimmed, case ignored): a
+     * selector per name walked the whole page again for each name.
+     */
     private static Optional<String> meta(Document page, String... names) {
+        List<Element> metas = page.getElementsByTag("meta");
         for (String name : names) {
-            Element meta = page.selectFirst("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]");
-            if (meta != null && !meta.attr("content").isBlank()) {
-                return Optional.of(meta.attr("content"));
+            Optional<String> content = metas.stream().filter(meta -> isNamed(meta, name)).findFirst()
+                    .map(meta -> meta.attr("content")).filter(value -> !value.isBlank());
+            if (content.isPresent()) {
+                return content;
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isNamed(Element meta, String name) {
+        return meta.attr("property").trim().equalsIgnoreCase(name) || meta.attr("name").trim().equalsIgnoreCase(name)
+                || meta.attr("itemprop").trim().equalsIgnoreCase(name);
     }
 
     private static Optional<String> attr(Document page, String css, String... attributes) {

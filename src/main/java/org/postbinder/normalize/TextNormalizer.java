@@ -28,7 +28,8 @@ import org.jsoup.parser.Parser;
 public final class TextNormalizer {
 
     private static final Pattern INVISIBLES = Pattern.compile("[\\u200B\\u2060\\uFEFF\\u00AD\\u180E]");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]");
+    /** Every space but the plain one, which needs no replacing: matching it too rebuilt every text. */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000&&[^ ]]");
     private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}&&[^ ]]");
     private static final Pattern RUNS_OF_SPACES = Pattern.compile(" {2,}");
 

@@ -1,28 +1,23 @@
 package org.postbinder.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.postbinder.extract.DemoSiteExtractionTest.strings;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.postbinder.store.Post;
+import org.postbinder.support.LabelledPage;
 import org.postbinder.support.Pages;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The extraction benchmark of the project: every hand-labelled page (the strict fixtures under
@@ -45,18 +40,13 @@ class ExtractionCorpusTest {
     static final double FLOOR_CAPTION_PRECISION = 1.0;
     static final double FLOOR_CAPTION_RECALL = 0.94;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** One page with its labels. */
-    private record Labelled(Path page, JsonNode expected) {}
-
     /** How one page scored. */
     private record Score(String name, BodyScore body, boolean title, boolean author, boolean date,
                          int captionsFound, int captionsRight, int captionsExpected) {}
 
     @Test
     void theCorpusScoresAtLeastItsFloors() throws IOException {
-        List<Score> scores = corpus().stream().map(ExtractionCorpusTest::score).toList();
+        List<Score> scores = LabelledPage.corpus().stream().map(ExtractionCorpusTest::score).toList();
         print(scores);
 
         assertThat(scores).as("labelled pages").hasSizeGreaterThanOrEqualTo(MIN_PAGES);
@@ -68,38 +58,18 @@ class ExtractionCorpusTest {
         assertThat(captionRecall(scores)).as("caption recall").isGreaterThanOrEqualTo(FLOOR_CAPTION_RECALL);
     }
 
-    private static List<Labelled> corpus() throws IOException {
-        List<Labelled> corpus = new ArrayList<>();
-        corpus.addAll(labelled("fixtures/html", "fixtures/expected/extract"));
-        corpus.addAll(labelled("extraction/pages", "extraction/expected"));
-        return corpus;
-    }
-
-    private static List<Labelled> labelled(String pages, String expectations) throws IOException {
-        Path folder = Pages.testResource(pages);
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(path -> path.toString().endsWith(".html")).sorted()
-                    .map(page -> new Labelled(page, JSON.readTree(Pages.testResource(expectations)
-                            .resolve(page.getFileName().toString().replace(".html", ".json")).toFile())))
-                    .toList();
-        }
-    }
-
-    private static Score score(Labelled labelled) {
+    private static Score score(LabelledPage labelled) {
         JsonNode expected = labelled.expected();
         Optional<Post> extracted = Pages.archive(labelled.page());
         String name = labelled.page().getFileName().toString();
-        List<String> wantedCaptions = strings(expected.get("captions"));
+        List<String> wantedCaptions = labelled.expectedList("captions");
         if (extracted.isEmpty()) {
-            return new Score(name, BodyScore.of(List.of(), strings(expected.get("paragraphs"))), false, false, false,
+            return new Score(name, BodyScore.of(List.of(), labelled.expectedList("paragraphs")), false, false, false,
                     0, 0, wantedCaptions.size());
         }
         Post post = extracted.get();
         return new Score(name,
-                BodyScore.of(post.paragraphs(), strings(expected.get("paragraphs"))),
+                BodyScore.of(post.paragraphs(), labelled.expectedList("paragraphs")),
                 Objects.equals(post.title(), text(expected, "title")),
                 Objects.equals(post.author(), text(expected, "author")),
                 sameDate(post.publishedAt(), text(expected, "publishedAt")),
