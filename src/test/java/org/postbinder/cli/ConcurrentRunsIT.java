@@ -2,7 +2,6 @@ package org.postbinder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,15 +39,12 @@ class ConcurrentRunsIT {
         // given: a run under way, held on one post until the other processes have been answered
         CountDownLatch release = new CountDownLatch(1);
         String held = GeneratedBlog.postPath(6);
-        new GeneratedBlog(12, 0).serveOn(site);
-        site.route(held, exchange -> {
-            awaitQuietly(release);
-            LocalSiteServer.send(exchange, 404, "<h1>Gone</h1>".getBytes(StandardCharsets.UTF_8));
-        });
+        new GeneratedBlog(12, 0).withPostHeldUntil(6, release).serveOn(site);
         site.start();
         Path job = GeneratedBlog.writeJob(home.resolve("harbour.yml"), site.url("/blog/").toString(), "formats: [csv]");
         Launcher launcher = new Launcher(home, ";AUTO_SERVER=TRUE");
-        Process first = launcher.start("run", job.toString(), "--run-id", "night");
+        String[] patient = GeneratedBlog.patientFetches();
+        Process first = launcher.start("run", job.toString(), "--run-id", "night", patient[0], patient[1]);
         awaitHit(held, first);
 
         // when
@@ -63,7 +59,7 @@ class ConcurrentRunsIT {
         }
         assertThat(first.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).as(launcher.printedSince(0)).isZero();
-        assertThat(launcher.printedSince(0)).contains("Run night of job harbour: COMPLETED");
+        assertThat(launcher.printedSince(0)).contains("Run night of job harbour: COMPLETED", "posts stored     12");
     }
 
     private void awaitHit(String path, Process run) throws InterruptedException {
@@ -71,14 +67,6 @@ class ConcurrentRunsIT {
         while (site.hits(path) == 0) {
             assertThat(run.isAlive() && System.nanoTime() < deadline).as("the run reached " + path).isTrue();
             Thread.sleep(20);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,15 +90,18 @@ class ServeIT {
 
     @Test
     void aSecondRunOfARunningJobIsRefusedByTheApiAndByTheCommandLine() throws Exception {
-        // given: a blog whose posts answer slowly, so the run lasts a while
-        Path jobs = slowBlogJobs();
+        // given: a blog with a post that answers only when the test says, so the run lasts as long as needed
+        CountDownLatch release = new CountDownLatch(1);
+        new GeneratedBlog(12, 0).withPostHeldUntil(6, release).serveOn(site);
+        Path jobs = blogJobs(site.url("/blog/").toString(), "[csv]");
         Launcher launcher = new Launcher(home, ";AUTO_SERVER=TRUE");
-        ServeApi api = serve(launcher, jobs);
+        ServeApi api = serve(launcher, jobs, GeneratedBlog.patientFetches());
 
         // when
         HttpResponse<String> started = api.post("/api/jobs/harbour/runs");
         HttpResponse<String> again = api.post("/api/jobs/harbour/runs");
         Launcher.Result cli = launcher.run(PATIENCE, "run", jobs.resolve("harbour.yml").toString());
+        release.countDown();
 
         // then
         assertThat(started.statusCode()).isEqualTo(202);

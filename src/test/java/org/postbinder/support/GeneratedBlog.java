@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -21,6 +23,8 @@ public final class GeneratedBlog {
     private final int posts;
     private final long postDelayMillis;
     private final String everyPost;
+    private final int heldPost;
+    private final CountDownLatch release;
     private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger conditionalHits = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -35,13 +39,28 @@ public final class GeneratedBlog {
     }
 
     public GeneratedBlog(int posts, long postDelayMillis) {
-        this(posts, postDelayMillis, "");
+        this(posts, postDelayMillis, "", 0, new CountDownLatch(0));
     }
 
-    private GeneratedBlog(int posts, long postDelayMillis, String everyPost) {
+    private GeneratedBlog(int posts, long postDelayMillis, String everyPost, int heldPost, CountDownLatch release) {
         this.posts = posts;
         this.postDelayMillis = postDelayMillis;
         this.everyPost = everyPost;
+        this.heldPost = heldPost;
+        this.release = release;
+    }
+
+    /** Options for a crawler that must wait out a held post rather than time out on it. */
+    public static String[] patientFetches() {
+        return new String[] {"--postbinder.crawl.read-timeout=5m", "--postbinder.crawl.read-idle-timeout=5m"};
+    }
+
+    /**
+     * The same blog, whose post number {@code post} answers only once {@code release} is counted
+     * down (or after three minutes): a run that reaches it stays under way for as long as a test needs.
+     */
+    public GeneratedBlog withPostHeldUntil(int post, CountDownLatch release) {
+        return new GeneratedBlog(posts, postDelayMillis, everyPost, post, release);
     }
 
     /**
@@ -50,7 +69,7 @@ public final class GeneratedBlog {
      */
     public GeneratedBlog withParagraphOnEveryPost(String paragraph) {
         return new GeneratedBlog(posts, postDelayMillis, "<p class=\"has-background has-pale-cyan-blue-background-color\">"
-                + paragraph + "</p>");
+                + paragraph + "</p>", heldPost, release);
     }
 
     public int posts() {
@@ -92,8 +111,9 @@ public final class GeneratedBlog {
                 int page = path.equals("/blog/") ? 1 : Integer.parseInt(path.replaceAll("\\D", ""));
                 body = listing(page);
             } else if (path.matches("/blog/(\\d{4}/\\d{2}|print)/post-\\d+/")) {
-                pause();
-                body = post(server, Integer.parseInt(path.replaceAll(".*post-(\\d+)/", "$1")));
+                int post = Integer.parseInt(path.replaceAll(".*post-(\\d+)/", "$1"));
+                pause(post);
+                body = post(server, post);
             } else if (path.equals("/blog/sitemap.xml")) {
                 body = sitemap(server);
                 type = "application/xml";
@@ -128,9 +148,12 @@ public final class GeneratedBlog {
         return LocalDate.of(2024, 1, 1).plusDays(post * 3L);
     }
 
-    private void pause() {
+    private void pause(int post) {
         try {
             Thread.sleep(postDelayMillis);
+            if (post == heldPost) {
+                release.await(3, TimeUnit.MINUTES);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
