@@ -39,14 +39,15 @@ public class PostCleaner {
         if (title.isEmpty() || deduplicated.paragraphs().isEmpty() || extracted.url().length() > MAX_URL) {
             return Optional.empty();
         }
-        List<String> body = withoutLeadingTitle(deduplicated.paragraphs(), title.get());
+        Byline.Taken bylined = Byline.takeFrom(withoutLeadingTitle(deduplicated.paragraphs(), title.get()));
+        List<String> body = bylined.body();
         // a canonical URL too long to key the post is worth less than the post: fall back to the URL
         String canonical = extracted.canonicalUrl().length() <= MAX_URL ? extracted.canonicalUrl() : extracted.url();
         return Optional.of(new Post(
                 extracted.url(),
                 canonical,
                 cut(title.get(), MAX_TITLE),
-                cut(normalized(extracted.author()), MAX_AUTHOR),
+                cut(Optional.ofNullable(normalized(extracted.author())).or(bylined::author).orElse(null), MAX_AUTHOR),
                 extracted.publishedAt().orElse(null),
                 extracted.modifiedAt().orElse(null),
                 cut(normalized(extracted.siteName()), MAX_SITE_NAME),
@@ -73,6 +74,9 @@ public class PostCleaner {
                 dropped.add(new Dropped(paragraph, "a caption printed again in the body: kept once, as a caption")));
         title(extracted).filter(title -> body.size() > 1 && body.get(0).equalsIgnoreCase(title))
                 .ifPresent(title -> dropped.add(new Dropped(body.get(0), "the headline, which is the post's title")));
+        List<String> withoutTitle = title(extracted).map(title -> withoutLeadingTitle(body, title)).orElse(body);
+        Byline.takeFrom(withoutTitle).bylines().forEach(byline ->
+                dropped.add(new Dropped(byline, "a byline: the writer's name goes to the author field when the page gives none")));
         return dropped;
     }
 

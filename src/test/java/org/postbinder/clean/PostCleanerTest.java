@@ -63,6 +63,27 @@ class PostCleanerTest {
                 .containsExactly("The first crossing now leaves at 5:40.");
     }
 
+    @Test
+    void aBylineInTheBodyGoesToTheAuthorFieldWhenThePageGivesNoneAndLeavesTheBodyEitherWay() {
+        List<String> body = List.of("By Jane Doe, Transport Correspondent", "The first crossing now leaves at 5:40.");
+        ExtractedPost anonymous = new ExtractedPost("https://blog.example/post", "https://blog.example/post",
+                Optional.of("Ferry cuts"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), body, List.of(), true);
+        ExtractedPost credited = new ExtractedPost("https://blog.example/post", "https://blog.example/post",
+                Optional.of("Ferry cuts"), Optional.of("J. Doe"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), body, List.of(), true);
+
+        Post fromBody = cleaner.clean(anonymous, Instant.EPOCH).orElseThrow();
+        Post fromPage = cleaner.clean(credited, Instant.EPOCH).orElseThrow();
+
+        assertThat(fromBody.author()).isEqualTo("Jane Doe");
+        assertThat(fromPage.author()).isEqualTo("J. Doe");
+        assertThat(List.of(fromBody.paragraphs(), fromPage.paragraphs()))
+                .allSatisfy(paragraphs -> assertThat(paragraphs).containsExactly("The first crossing now leaves at 5:40."));
+        assertThat(cleaner.dropped(anonymous)).containsExactly(new PostCleaner.Dropped("By Jane Doe, Transport Correspondent",
+                "a byline: the writer's name goes to the author field when the page gives none"));
+    }
+
     private static ExtractedPost page(String title, String description, String canonical) {
         return new ExtractedPost("https://blog.example/post", canonical, Optional.of(title), Optional.of("Ada"),
                 Optional.of("2025-04-10T09:00:00+01:00"), Optional.empty(), Optional.of("Blog"), Optional.of("en"),
