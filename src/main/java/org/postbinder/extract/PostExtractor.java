@@ -54,6 +54,7 @@ public class PostExtractor {
         PageMetadata metadata = metadataExtractor.extract(page, url, selectors, fetchedAt, sources);
         Document work = page.clone();
         selectors.remove().forEach(css -> work.select(css).remove());
+        Embeds.replaceWithCaptions(work);
         List<Element> roots = body(work, selectors);
         ExtractedBlocks blocks = BlockCollector.collect(roots, roots.isEmpty() ? null : roots.get(0).closest("article, main"));
         // with site selectors the page keeps its furniture, so teasers are only counted in the body they chose

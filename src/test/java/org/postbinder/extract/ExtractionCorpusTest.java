@@ -32,13 +32,13 @@ class ExtractionCorpusTest {
 
     static final int MIN_PAGES = 40;
     // measured on 2026-12-01 over 40 pages: body P 0.985 R 0.995 F1 0.990; title 1.000, author 0.975,
-    // date 1.000; captions precision 1.000, recall 0.949
+    // date 1.000; captions precision 1.000, recall 0.976 (embeds kept as placeholder captions)
     static final double FLOOR_BODY_F1 = 0.988;
     static final double FLOOR_TITLE = 1.0;
     static final double FLOOR_AUTHOR = 0.97;
     static final double FLOOR_DATE = 1.0;
     static final double FLOOR_CAPTION_PRECISION = 1.0;
-    static final double FLOOR_CAPTION_RECALL = 0.94;
+    static final double FLOOR_CAPTION_RECALL = 0.97;
 
     /** How one page scored. */
     private record Score(String name, BodyScore body, boolean title, boolean author, boolean date,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
 
@@ -48,5 +49,24 @@ class PostExtractorTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void embedsLeaveThePostAsCaptionsOfTheirOwnOrSayingWhatWasThere() throws Exception {
+        Path page = Path.of("src/test/resources/fixtures/extract/embeds-wordpress.html");
+        URI url = URI.create("https://harbournotes.example/2025/01/storm-eowyn-harbour-closed/");
+
+        ExtractedPost post = new PostExtractor().extract(Jsoup.parse(page.toFile(), "UTF-8", url.toString()), url,
+                JobDefinition.Extract.generic(), Instant.parse("2025-01-25T10:00:00Z"));
+
+        assertThat(post.captions()).containsExactly(
+                "Embedded post: Waves over the north pier at high tide this morning. Please stay off the harbour wall, it is"
+                        + " not safe. pic.twitter.example/Qm29dLx — Harbour Master (@harbourmaster) January 25, 2025",
+                "Spray over the lighthouse at 7:15, filmed from the lifeboat station.",
+                "Embedded video: Live camera: the outer harbour",
+                "Embedded post: The fish market moved indoors for the day. Business as usual, just drier. A post shared by"
+                        + " Quay Fish Market (@quayfish)");
+        assertThat(post.paragraphs()).hasSize(4).noneMatch(paragraph -> paragraph.contains("north pier")
+                || paragraph.contains("ten years of the harbour ferry") || paragraph.contains("YouTube"));
     }
 }
