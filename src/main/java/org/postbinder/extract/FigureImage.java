@@ -16,7 +16,8 @@ import org.jsoup.nodes.Element;
  * Picks the URL worth archiving for one {@code <img>}: the largest reasonable {@code srcset}
  * candidate, else a lazy-load attribute, else {@code src}, resolved against the page. Empty when
  * the element is no photo of the article: a tracking pixel, an icon, an emoji, an avatar or an
- * author's portrait, an inline {@code data:} image, or a URL that is not http(s) or file. Pure and
+ * author's portrait, an inline {@code data:} image, or a URL that is not http(s) (or file, on a page
+ * read from disk). Pure and
  * thread-safe.
  */
 final class FigureImage {
@@ -94,7 +95,9 @@ final class FigureImage {
         try {
             URI resolved = base.isEmpty() ? new URI(candidate) : new URI(base).resolve(candidate.replace(" ", "%20"));
             String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
-            boolean fetchable = scheme.equals("http") || scheme.equals("https") || scheme.equals("file");
+            // a file: image only on a page read from disk: a web page must not make the crawl read local files
+            boolean fetchable = scheme.equals("http") || scheme.equals("https")
+                    || scheme.equals("file") && base.regionMatches(true, 0, "file:", 0, 5);
             return fetchable && resolved.isAbsolute() ? Optional.of(resolved.toString()) : Optional.empty();
         } catch (URISyntaxException | IllegalArgumentException e) {
             // a malformed URL in the markup loses the image, never the post

@@ -80,7 +80,7 @@ class PostPdfWriterTest {
     }
 
     private static void write(Path posts, List<Post> items) throws Exception {
-        PostPdfWriter writer = new PostPdfWriter(posts);
+        PostPdfWriter writer = new PostPdfWriter(posts, FigureFiles.NONE);
         writer.open(new ExecutionContext());
         writer.write(new Chunk<>(items));
         writer.finish();

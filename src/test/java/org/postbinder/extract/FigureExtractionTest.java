@@ -80,6 +80,22 @@ class FigureExtractionTest {
         });
     }
 
+    @Test
+    void aWebPageCannotMakeTheCrawlReadALocalFile() {
+        // given
+        URI url = URI.create("https://blog.example/2025/04/notes/");
+        String page = "<html><body><article><h1>Notes</h1><p>" + "A paragraph of running text, long enough to be the body. ".repeat(3)
+                + "</p><figure><img src=\"file:///etc/passwd\"><figcaption>Not a photo.</figcaption></figure>"
+                + "<figure><img src=\"/media/quay.jpg\"><figcaption>The quay.</figcaption></figure></article></body></html>";
+
+        // when
+        ExtractedPost post = new PostExtractor().extract(Jsoup.parse(page, url.toString()), url,
+                JobDefinition.Extract.generic(), Pages.FETCHED_AT);
+
+        // then
+        assertThat(post.figures()).containsExactly(new Figure("https://blog.example/media/quay.jpg", "The quay."));
+    }
+
     private static String fileName(String url) {
         return url.substring(url.lastIndexOf('/') + 1);
     }
