@@ -229,9 +229,9 @@ public class ArchiveJobConfiguration {
     }
 
     /**
-     * Fetches the images the crawl queued, one host's turn at a time. The reader pages through the
-     * pending rows by id and keeps its place, so a restart goes on after the last committed chunk;
-     * an image still pending after a failure for now waits for the next run.
+     * Fetches the images the crawl queued, one host's turn at a time. The rows' status is the
+     * step's progress: a restart reads the rows still pending, so it goes on after the last
+     * committed chunk; an image still pending after a failure for now waits for the next run.
      */
     @Bean
     Step fetchImagesStep(JobRepository repository, PlatformTransactionManager transactions,
@@ -259,6 +259,8 @@ public class ArchiveJobConfiguration {
                 .sortKeys(Map.of("id", Order.ASCENDING))
                 .pageSize(IMAGES_PER_CHUNK * 10)
                 .rowMapper((rs, row) -> new QueuedImage(rs.getLong("id"), rs.getString("url")))
+                // a saved position would count rows that committed chunks took out of the pending ones
+                .saveState(false)
                 .build();
     }
 
