@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.postbinder.dedupe.CaptionDeduplicator;
 import org.postbinder.extract.DateParser;
 import org.postbinder.extract.ExtractedPost;
+import org.postbinder.extract.Figure;
 import org.postbinder.normalize.TextNormalizer;
 import org.postbinder.store.Post;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,11 @@ public class PostCleaner {
     static final int MAX_SITE_NAME = 500;
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_URL = 2048;
+    /**
+     * More images than this make a gallery page rather than an article; the rest keep their
+     * captions as text. Also bounds the posts table's figures column and the record's array.
+     */
+    static final int MAX_FIGURES = 100;
 
     private final BoilerplateFilter boilerplate = new BoilerplateFilter();
     private final CaptionDeduplicator captions = new CaptionDeduplicator();
@@ -57,7 +63,21 @@ public class PostCleaner {
                 TextNormalizer.normalizeAll(extracted.tags()),
                 body,
                 deduplicated.captions(),
-                DateParser.ISO.format(fetchedAt.atOffset(ZoneOffset.UTC))));
+                DateParser.ISO.format(fetchedAt.atOffset(ZoneOffset.UTC)))
+                .withFigures(figures(extracted.figures(), deduplicated.captions())));
+    }
+
+    /**
+     * The figures with their captions normalized as the post's captions are, and given as the
+     * caption the post kept (deduplication may have kept another spelling of the same text).
+     */
+    private List<Post.Figure> figures(List<Figure> found, List<String> keptCaptions) {
+        return found.stream().filter(figure -> figure.image().length() <= MAX_URL)
+                .map(figure -> new Post.Figure(figure.image(), Optional.ofNullable(figure.caption())
+                        .map(TextNormalizer::normalize).flatMap(caption -> captions.keptAs(caption, keptCaptions))
+                        .orElse(null)))
+                .limit(MAX_FIGURES)
+                .toList();
     }
 
     /**

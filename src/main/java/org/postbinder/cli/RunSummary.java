@@ -21,6 +21,7 @@ import org.postbinder.job.LearnSiteFurnitureTasklet;
 import org.postbinder.job.RunFailures;
 import org.postbinder.job.RunParameters;
 import org.postbinder.job.SkipReasons;
+import org.postbinder.media.ImageTable;
 import org.postbinder.store.PostRepository;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -38,11 +39,13 @@ public class RunSummary {
     private final Frontier frontier;
     private final PostRepository posts;
     private final OutputProperties output;
+    private final ImageTable images;
 
-    public RunSummary(Frontier frontier, PostRepository posts, OutputProperties output) {
+    public RunSummary(Frontier frontier, PostRepository posts, OutputProperties output, ImageTable images) {
         this.frontier = frontier;
         this.posts = posts;
         this.output = output;
+        this.images = images;
     }
 
     public void print(JobExecution execution, PrintStream out) {
@@ -70,6 +73,7 @@ public class RunSummary {
             }
         }
         out.printf("  posts in store   %d for job %s%n", posts.count(job), job);
+        printImages(images.counts(job, run), out);
         printFurniture(execution, out);
         printFiles(output.location(job, run).published(), out);
         RunFailures.cause(execution)
@@ -77,6 +81,18 @@ public class RunSummary {
         if (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED) {
             out.printf("  to continue where it stopped: postbinder restart %d%n", execution.getId());
         }
+    }
+
+    /** The images this run fetched or gave up, e.g. "images  12 stored, 2 skipped (too large: 1, not an image: 1)". */
+    private static void printImages(ImageTable.RunCounts counts, PrintStream out) {
+        if (counts.stored() + counts.skippedInAll() + counts.pending() == 0) {
+            return;
+        }
+        String kinds = counts.skipped().entrySet().stream().map(kind -> kind.getKey() + ": " + kind.getValue())
+                .collect(Collectors.joining(", "));
+        out.printf("  images           %d stored, %d skipped%s%s%n", counts.stored(), counts.skippedInAll(),
+                kinds.isEmpty() ? "" : " (" + kinds + ")",
+                counts.pending() == 0 ? "" : ", " + counts.pending() + " still pending (tried again by the next run)");
     }
 
     /** What this execution learned as site furniture, and how many stored posts lost it. */

@@ -34,6 +34,12 @@ public record FetchSettings(String userAgent, Duration connectTimeout, Duration 
                 allowPrivateAddresses, allowedNetworks, gate, recorder);
     }
 
+    /** The same settings with another size limit: images have their own. */
+    public FetchSettings withMaxBodyBytes(long limit) {
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, readIdleTimeout, limit, maxRedirects,
+                allowPrivateAddresses, allowedNetworks, gate, recorder);
+    }
+
     public FetchSettings withRecorder(ExchangeRecorder recorder) {
         return new FetchSettings(userAgent, connectTimeout, readTimeout, readIdleTimeout, maxBodyBytes, maxRedirects,
                 allowPrivateAddresses, allowedNetworks, gate, recorder);

@@ -2,6 +2,7 @@ package org.postbinder.crawl;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,19 @@ public class Fetchers {
     }
 
     public FetchResult fetch(URI url, FetchSettings settings, Validators known) {
+        return with(url, fetcher -> fetcher.fetch(url, settings, known));
+    }
+
+    /** An image's bytes ({@link PageFetcher#fetchImage}). */
+    public FetchResult fetchImage(URI url, FetchSettings settings) {
+        return with(url, fetcher -> fetcher.fetchImage(url, settings));
+    }
+
+    private FetchResult with(URI url, Function<PageFetcher, FetchResult> fetch) {
         return fetchers.stream()
                 .filter(fetcher -> fetcher.supports(url))
                 .findFirst()
-                .map(fetcher -> fetcher.fetch(url, settings, known))
+                .map(fetch)
                 .orElseGet(() -> FetchResult.skipped(FetchOutcome.UNSUPPORTED_TYPE, "no fetcher for scheme " + url.getScheme()));
     }
 }

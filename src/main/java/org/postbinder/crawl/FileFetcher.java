@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Reads {@code file:} URLs: a saved or mirrored site on disk. A folder URL reads the folder's
- * {@code index.html}, as a web server would. The content type comes from the file extension.
+ * {@code index.html}, as a web server would. The content type of a page comes from the file
+ * extension; an image ({@link #fetchImage}) is any file, told by its bytes later.
  * Thread-safe.
  */
 @Component
@@ -32,6 +34,26 @@ public class FileFetcher implements PageFetcher {
 
     @Override
     public FetchResult fetch(URI url, FetchSettings settings, Validators known) {
+        return located(url, settings, true, path -> page(url, path, settings, known));
+    }
+
+    /** A file on disk is an image or not by its bytes, which the caller reads; only its size is checked here. */
+    @Override
+    public FetchResult fetchImage(URI url, FetchSettings settings) {
+        return located(url, settings, false, path -> {
+            try (InputStream in = Files.newInputStream(path)) {
+                return BoundedBody.read(in, settings.maxBodyBytes())
+                        .map(body -> FetchResult.fetched(new FetchedPage(url, path.toUri(), "application/octet-stream",
+                                Optional.empty(), body, Instant.now())))
+                        .orElseGet(() -> tooLarge(settings));
+            } catch (IOException e) {
+                return unreadable(path, e);
+            }
+        });
+    }
+
+    /** The file of a URL the gate lets through, read by {@code read}; a folder is its index.html when reading pages. */
+    private static FetchResult located(URI url, FetchSettings settings, boolean page, Function<Path, FetchResult> read) {
         Optional<String> refused = settings.gate().refusal(url);
         if (refused.isPresent()) {
             return FetchResult.skipped(FetchOutcome.BLOCKED, refused.get());
@@ -42,12 +64,16 @@ public class FileFetcher implements PageFetcher {
         } catch (IllegalArgumentException e) {
             return FetchResult.skipped(FetchOutcome.NOT_FOUND, "not a local file path: " + e.getMessage());
         }
-        if (Files.isDirectory(path)) {
+        if (page && Files.isDirectory(path)) {
             path = path.resolve("index.html");
         }
         if (!Files.isRegularFile(path)) {
             return FetchResult.skipped(FetchOutcome.NOT_FOUND, "no such file: " + path);
         }
+        return read.apply(path);
+    }
+
+    private static FetchResult page(URI url, Path path, FetchSettings settings, Validators known) {
         String type = TYPES.get(extension(path));
         if (type == null) {
             return FetchResult.skipped(FetchOutcome.UNSUPPORTED_TYPE, "not a page or feed: " + path.getFileName());
@@ -60,13 +86,21 @@ public class FileFetcher implements PageFetcher {
             }
             Optional<byte[]> body = BoundedBody.read(in, settings.maxBodyBytes());
             if (body.isEmpty()) {
-                return FetchResult.skipped(FetchOutcome.TOO_LARGE, "larger than " + settings.maxBodyBytes() + " bytes");
+                return tooLarge(settings);
             }
             return FetchResult.fetched(new FetchedPage(url, path.toUri(), type, Optional.empty(), body.get(), Instant.now(),
                     new Validators(Optional.empty(), Optional.of(modified))));
         } catch (IOException e) {
-            return FetchResult.skipped(FetchOutcome.FAILED, "cannot read " + path + ": " + e.getMessage());
+            return unreadable(path, e);
         }
+    }
+
+    private static FetchResult tooLarge(FetchSettings settings) {
+        return FetchResult.skipped(FetchOutcome.TOO_LARGE, "larger than " + settings.maxBodyBytes() + " bytes");
+    }
+
+    private static FetchResult unreadable(Path path, IOException e) {
+        return FetchResult.skipped(FetchOutcome.FAILED, "cannot read " + path + ": " + e.getMessage());
     }
 
     private static String extension(Path path) {

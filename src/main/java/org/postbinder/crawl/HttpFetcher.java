@@ -79,8 +79,23 @@ public class HttpFetcher implements PageFetcher {
 
     static final int ROBOTS_TXT_BYTES = 512 * 1024;
 
-    /** What a body is read as: a page (types checked, too large is refused) or a robots.txt. */
-    private enum Reading { PAGE, ROBOTS_TXT }
+    @Override
+    public FetchResult fetchImage(URI url, FetchSettings settings) {
+        return fetch(url, settings, Validators.NONE, Reading.IMAGE);
+    }
+
+    /** What a body is read as: a page (types checked, too large is refused), a robots.txt or an image. */
+    private enum Reading {
+        PAGE("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.1"),
+        ROBOTS_TXT(PAGE.accept),
+        IMAGE("image/jpeg,image/png,image/gif;q=0.9,*/*;q=0.1");
+
+        private final String accept;
+
+        Reading(String accept) {
+            this.accept = accept;
+        }
+    }
 
     private FetchResult fetch(URI url, FetchSettings settings, Validators known, Reading reading) {
         Set<URI> visited = new HashSet<>();
@@ -131,7 +146,7 @@ public class HttpFetcher implements PageFetcher {
         HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofNanos(left))
                 .header("User-Agent", settings.userAgent())
-                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.1")
+                .header("Accept", reading.accept)
                 .header("Accept-Encoding", "gzip, deflate")
                 .GET();
         known.etag().ifPresent(etag -> builder.header("If-None-Match", etag));
@@ -216,7 +231,7 @@ public class HttpFetcher implements PageFetcher {
             return new Done(FetchResult.fetched(new FetchedPage(original, url, "text/plain", charset(contentType), rules,
                     Instant.now())));
         }
-        if (!READABLE.contains(mediaType)) {
+        if (reading == Reading.IMAGE ? isText(mediaType) : !READABLE.contains(mediaType)) {
             return new Done(FetchResult.skipped(FetchOutcome.UNSUPPORTED_TYPE, "content type " + mediaType));
         }
         Optional<byte[]> bytes = BoundedBody.read(decoded(body, headers), settings.maxBodyBytes());
@@ -227,6 +242,11 @@ public class HttpFetcher implements PageFetcher {
         Validators validators = new Validators(headers.firstValue("ETag"), headers.firstValue("Last-Modified"));
         return new Done(FetchResult.fetched(new FetchedPage(original, url, mediaType, charset(contentType), bytes.get(),
                 Instant.now(), validators)));
+    }
+
+    /** An error page or a login form served where an image was asked for. */
+    private static boolean isText(String mediaType) {
+        return mediaType.startsWith("text/") || mediaType.endsWith("json") || mediaType.equals("application/xhtml+xml");
     }
 
     /** Keeps the exchange as it went over the wire; the body is complete only for a page that was read whole. */

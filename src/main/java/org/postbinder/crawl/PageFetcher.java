@@ -19,4 +19,13 @@ public interface PageFetcher {
     default FetchResult fetch(URI url, FetchSettings settings) {
         return fetch(url, settings, Validators.NONE);
     }
+
+    /**
+     * Fetches an image: its bytes up to the settings' max body bytes, whatever content type the
+     * source gives (the caller tells images by their bytes), except text a server sends instead.
+     * A source that keeps no images (a WARC replay) answers {@link FetchOutcome#UNSUPPORTED_TYPE}.
+     */
+    default FetchResult fetchImage(URI url, FetchSettings settings) {
+        return FetchResult.skipped(FetchOutcome.UNSUPPORTED_TYPE, "this source keeps no images");
+    }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,12 @@ public final class CaptionDeduplicator {
             previousKey = key;
         }
         return new Result(body, List.copyOf(captionsByKey.values()));
+    }
+
+    /** The caption of {@code kept} that is the same text as {@code caption}; empty when none is. */
+    public Optional<String> keptAs(String caption, List<String> kept) {
+        String key = key(caption);
+        return key.isEmpty() ? Optional.empty() : kept.stream().filter(candidate -> sameText(key, key(candidate))).findFirst();
     }
 
     /** Sentence-long and not a table row (whose cells are joined with " | "). */

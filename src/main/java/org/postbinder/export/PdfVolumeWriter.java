@@ -64,6 +64,7 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
     private final Path file;
     private final Path draft;
     private final VolumeInfo info;
+    private final FigureFiles figureFiles;
     private final List<Section> sections = new ArrayList<>();
     private final SortedSet<String> sites = new TreeSet<>();
     private @Nullable PdfDocument pdf;
@@ -79,10 +80,12 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
     /** Up to this many posts the outline is a flat list; beyond, posts are grouped under their month. */
     static final int FLAT_OUTLINE_UP_TO = 50;
 
-    public PdfVolumeWriter(Path file, VolumeInfo info) {
+    /** A volume whose posts show the images {@code figureFiles} finds. */
+    public PdfVolumeWriter(Path file, VolumeInfo info, FigureFiles figureFiles) {
         this.file = file;
         this.draft = file.resolveSibling(file.getFileName() + ".draft");
         this.info = info;
+        this.figureFiles = figureFiles;
     }
 
     @Override
@@ -97,7 +100,7 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
         pdf.getDocumentInfo().setSubject("Postbinder archive of job " + info.job() + ", run " + info.run());
         pdf.getDocumentInfo().setCreator("Postbinder");
         document = ArchivalPdf.layout(pdf);
-        section = new PostSection(PdfFonts.latin());
+        section = new PostSection(PdfFonts.latin(), figureFiles);
         sections.clear();
         sites.clear();
     }

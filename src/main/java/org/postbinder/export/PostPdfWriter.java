@@ -25,9 +25,12 @@ public class PostPdfWriter implements ArchiveFileWriter {
 
     private final Path folder;
     private final Set<String> taken = new HashSet<>();
+    private final FigureFiles figureFiles;
 
-    public PostPdfWriter(Path folder) {
+    /** One PDF per post in {@code folder}, showing the images {@code figureFiles} finds. */
+    public PostPdfWriter(Path folder, FigureFiles figureFiles) {
         this.folder = folder;
+        this.figureFiles = figureFiles;
     }
 
     @Override
@@ -57,7 +60,7 @@ public class PostPdfWriter implements ArchiveFileWriter {
                 pdf.getDocumentInfo().setSubject(post.canonicalUrl());
                 pdf.getDocumentInfo().setCreator("Postbinder");
                 Document document = ArchivalPdf.layout(pdf);
-                PostSection section = new PostSection(PdfFonts.latin());
+                PostSection section = new PostSection(PdfFonts.latin(), figureFiles);
                 section.addTitle(document, post, null);
                 section.addBody(document, post);
                 document.close();

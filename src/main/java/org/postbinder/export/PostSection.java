@@ -3,6 +3,7 @@ package org.postbinder.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.font.PdfFont;
@@ -25,17 +26,20 @@ import static org.postbinder.export.ArchivalPdf.BODY_SIZE;
 import static org.postbinder.export.ArchivalPdf.BODY_WIDTH;
 
 /**
- * How one post is set in a PDF: its title, a byline, its captions (each once), its body, and its
- * provenance (source and canonical URL as links, fetch time, content SHA-256). One instance per
+ * How one post is set in a PDF: its title, a byline, its figures (each stored image scaled to the
+ * text width, followed by its caption), the captions without an image (each once), its body, and
+ * its provenance (source and canonical URL as links, fetch time, content SHA-256). One instance per
  * document, since links carry a font of that document.
  */
 final class PostSection {
 
     /** Links get a font of their own: iText's per-script font selection would drop their annotation. */
     private final PdfFont linkFont;
+    private final FigureDrawing figures;
 
-    PostSection(PdfFont linkFont) {
+    PostSection(PdfFont linkFont, FigureFiles files) {
         this.linkFont = linkFont;
+        this.figures = new FigureDrawing(files);
     }
 
     /** The title, as the target of {@code anchor} when there is one (the volume's contents link to it). */
@@ -49,10 +53,12 @@ final class PostSection {
 
     void addBody(Document document, Post post) {
         document.add(small(byline(post)));
+        Set<String> drawnCaptions = figures.add(document, post.figures());
         for (String caption : post.captions()) {
-            document.add(text(caption, 9, false, BODY_WIDTH - 8).setFontColor(ColorConstants.DARK_GRAY)
-                    .setBorderLeft(new SolidBorder(ColorConstants.GRAY, 1.5f))
-                    .setPaddingLeft(6).setMarginTop(4));
+            if (!drawnCaptions.contains(caption)) {
+                document.add(caption(caption).setBorderLeft(new SolidBorder(ColorConstants.GRAY, 1.5f))
+                        .setPaddingLeft(6).setMarginTop(4));
+            }
         }
         for (String paragraph : post.paragraphs()) {
             document.add(text(paragraph, BODY_SIZE, false, BODY_WIDTH).setMarginTop(4).setMultipliedLeading(1.35f));
@@ -82,6 +88,11 @@ final class PostSection {
             paragraph.setFontFamily(PdfFonts.BOLD);
         }
         return paragraph;
+    }
+
+    /** A caption's type: smaller than the body, grey. */
+    static Paragraph caption(String caption) {
+        return text(caption, 9, false, BODY_WIDTH - 8).setFontColor(ColorConstants.DARK_GRAY);
     }
 
     /** PDF/A wants every annotation printed with the page. */

@@ -2,8 +2,10 @@ package org.postbinder.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -12,8 +14,9 @@ import org.jsoup.nodes.TextNode;
  * Reads an article container into body blocks and captions, in document order. Paragraphs,
  * headings, list items, quotes, preformatted text and table rows each become one block; text laid
  * out with {@code <br><br>} instead of paragraphs (Blogger) is split at the double break. Figures
- * and caption containers give captions, never body text. Blocks that are mostly links (teasers,
- * link lists) are dropped. Not thread-safe: one instance per container.
+ * and caption containers give captions, never body text, and their photos give {@link Figure}s
+ * (an image of the body outside any figure gives one without a caption). Blocks that are mostly
+ * links (teasers, link lists) are dropped. Not thread-safe: one instance per container.
  */
 final class BlockCollector {
 
@@ -30,6 +33,9 @@ final class BlockCollector {
 
     private final List<String> blocks = new ArrayList<>();
     private final List<String> captions = new ArrayList<>();
+    private final List<Figure> figures = new ArrayList<>();
+    /** Where an image outside any figure counts: in the body, not in the scope's header or asides. */
+    private final List<Element> roots;
     private final StringBuilder pending = new StringBuilder();
     private int pendingLinkChars;
     private int breaksInARow;
@@ -39,18 +45,21 @@ final class BlockCollector {
      * photo of a news article often sits in the article's header, outside the body container.
      */
     static ExtractedBlocks collect(List<Element> roots, Element figureScope) {
-        BlockCollector collector = new BlockCollector();
+        BlockCollector collector = new BlockCollector(roots);
         for (Element root : roots) {
             collector.visit(root, false);
             collector.flush();
         }
-        List<String> captions = collector.captions;
+        BlockCollector figuresFrom = collector;
         if (figureScope != null) {
-            BlockCollector scoped = new BlockCollector();
-            scoped.visit(figureScope, false);
-            captions = scoped.captions;
+            figuresFrom = new BlockCollector(roots);
+            figuresFrom.visit(figureScope, false);
         }
-        return new ExtractedBlocks(collector.blocks, captions);
+        return new ExtractedBlocks(collector.blocks, figuresFrom.captions, figuresFrom.figures);
+    }
+
+    private BlockCollector(List<Element> roots) {
+        this.roots = roots;
     }
 
     private void visit(Node node, boolean inLink) {
@@ -66,6 +75,7 @@ final class BlockCollector {
             lineBreak();
         } else if (tag.equals("img") || tag.equals("picture")) {
             flush();
+            looseImage(tag.equals("img") ? element : element.selectFirst("img"));
         } else if (isFigure(element)) {
             flush();
             caption(element);
@@ -169,12 +179,35 @@ final class BlockCollector {
         return copy.text();
     }
 
-    /** Every caption of a figure: a gallery figure holds one per photo. */
+    /** Every caption and photo of a figure: a gallery figure holds one of each per photo. */
     private void caption(Element figure) {
+        List<String> found = new ArrayList<>();
         for (Element caption : figure.select(CAPTION)) {
-            if (!insideAnotherCaption(caption, figure)) {
-                addCaption(caption.text());
+            if (!insideAnotherCaption(caption, figure) && !caption.text().isBlank()) {
+                found.add(caption.text());
             }
+        }
+        found.forEach(this::addCaption);
+        List<String> images = figure.select("img").stream().map(FigureImage::url).flatMap(Optional::stream).distinct().toList();
+        for (int i = 0; i < images.size(); i++) {
+            figures.add(new Figure(images.get(i), captionOf(i, images.size(), found)));
+        }
+    }
+
+    /**
+     * A photo's caption: the figure's only one, or the one at its place when a gallery has as many
+     * captions as photos. Any other pairing would be a guess, so those photos go without.
+     */
+    private static @Nullable String captionOf(int image, int images, List<String> captions) {
+        if (images == captions.size()) {
+            return captions.get(image);
+        }
+        return images == 1 && !captions.isEmpty() ? captions.get(0) : null;
+    }
+
+    private void looseImage(@Nullable Element img) {
+        if (img != null && roots.stream().anyMatch(root -> root == img || img.parents().contains(root))) {
+            FigureImage.url(img).ifPresent(url -> figures.add(new Figure(url, null)));
         }
     }
 

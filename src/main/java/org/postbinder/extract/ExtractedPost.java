@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param url          the URL the page was fetched from
  * @param canonicalUrl the page's canonical URL, or {@code url} when it declares none
  * @param labels       category and section names shown on the page (furniture if seen in the body)
+ * @param figures      the body's images in reading order, each with its caption when it has one
  * @param article      whether the page looks like one article rather than a listing or a plain page
  */
 public record ExtractedPost(
@@ -27,6 +28,7 @@ public record ExtractedPost(
         List<String> labels,
         List<String> paragraphs,
         List<String> captions,
+        List<Figure> figures,
         boolean article) {
 
     public ExtractedPost {
@@ -34,5 +36,6 @@ public record ExtractedPost(
         labels = List.copyOf(labels);
         paragraphs = List.copyOf(paragraphs);
         captions = List.copyOf(captions);
+        figures = List.copyOf(figures);
     }
 }

@@ -66,7 +66,7 @@ public class PostExtractor {
                 metadata.publishedAt(), metadata.modifiedAt(), metadata.siteName(),
                 PostLanguage.of(metadata.language(), blocks.paragraphs(), sources),
                 metadata.description(), metadata.leadImage(), metadata.tags(), metadata.labels(),
-                blocks.paragraphs(), blocks.captions(), article), roots);
+                blocks.paragraphs(), blocks.captions(), blocks.figures(), article), roots);
     }
 
     /** Counted after furniture is gone, so related-post and "most read" blocks do not make a post a listing. */

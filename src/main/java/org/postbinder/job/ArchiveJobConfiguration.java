@@ -1,5 +1,6 @@
 package org.postbinder.job;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.postbinder.clean.PostCleaner;
 import org.postbinder.clean.SiteFurnitureTable;
 import org.postbinder.crawl.CrawlProperties;
 import org.postbinder.crawl.CrawlRuns;
+import org.postbinder.crawl.FetchSettings;
 import org.postbinder.crawl.FetchState;
 import org.postbinder.crawl.Fetchers;
 import org.postbinder.crawl.Frontier;
@@ -32,6 +34,7 @@ import org.postbinder.export.ArchivePublisher;
 import org.postbinder.export.ArchiveWriters;
 import org.postbinder.export.CsvPostWriter;
 import org.postbinder.export.ExportWindows;
+import org.postbinder.export.FigureFiles;
 import org.postbinder.export.JsonLinesPostWriter;
 import org.postbinder.export.JsonPostWriter;
 import org.postbinder.export.OutputProperties;
@@ -40,6 +43,12 @@ import org.postbinder.export.PostPdfWriter;
 import org.postbinder.export.StagingFolder;
 import org.postbinder.export.TimedArchiveFileWriter;
 import org.postbinder.extract.PostExtractor;
+import org.postbinder.media.FigureQueue;
+import org.postbinder.media.ImageProperties;
+import org.postbinder.media.ImageResult;
+import org.postbinder.media.ImageTable;
+import org.postbinder.media.MediaStore;
+import org.postbinder.media.QueuedImage;
 import org.postbinder.store.Post;
 import org.postbinder.store.PostRepository;
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -75,10 +84,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (tasklet)           (partitions on threads,        (tasklet: two passes     (chunk of posts: each
  *                      each a chunk of 1 URL)         over the posts' text)    rewritten without it)
  *
- *     ─▶ exportPostsStep ─▶ publishArchiveStep
- *        (chunk of posts)   (tasklet)
+ *     ─▶ fetchImagesStep ─────────▶ exportPostsStep ─▶ publishArchiveStep
+ *        (chunk of queued images)   (chunk of posts)   (tasklet)
  * </pre>
- * The crawl job runs the steps up to the furniture's removal; the export job the last two.
+ * The crawl job runs the steps up to the images' fetch; the export job the last two.
  */
 @Configuration
 public class ArchiveJobConfiguration {
@@ -91,6 +100,7 @@ public class ArchiveJobConfiguration {
     public static final String CRAWL_PARTITION_STEP = "crawlPartitionStep";
     public static final String LEARN_FURNITURE_STEP = "learnSiteFurnitureStep";
     public static final String REMOVE_FURNITURE_STEP = "removeSiteFurnitureStep";
+    public static final String FETCH_IMAGES_STEP = "fetchImagesStep";
     public static final String EXPORT_STEP = "exportPostsStep";
     public static final String PUBLISH_STEP = "publishArchiveStep";
 
@@ -99,24 +109,27 @@ public class ArchiveJobConfiguration {
      * frontier for the next URL, or the crawl would end while links are still in flight.
      */
     private static final int URLS_PER_CHUNK = 1;
+    /** Few images per commit: a kill costs at most this many fetches again, and each may be 5 MB. */
+    private static final int IMAGES_PER_CHUNK = 5;
 
     @Bean
     Job postArchiveJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, Step learnSiteFurnitureStep,
-                       Step removeSiteFurnitureStep, Step exportPostsStep, Step publishArchiveStep, RunningJobs running,
-                       ArchiveMetrics metrics) {
+                       Step removeSiteFurnitureStep, Step fetchImagesStep, Step exportPostsStep, Step publishArchiveStep,
+                       RunningJobs running, ArchiveMetrics metrics) {
         return new JobBuilder(ARCHIVE_JOB, repository).listener(new RunRecorder(repository)).listener(running)
                 .listener(metrics)
                 .start(seedFrontierStep).next(crawlPostsStep).next(learnSiteFurnitureStep).next(removeSiteFurnitureStep)
-                .next(exportPostsStep).next(publishArchiveStep)
+                .next(fetchImagesStep).next(exportPostsStep).next(publishArchiveStep)
                 .build();
     }
 
     @Bean
     Job postCrawlJob(JobRepository repository, Step seedFrontierStep, Step crawlPostsStep, Step learnSiteFurnitureStep,
-                     Step removeSiteFurnitureStep, RunningJobs running, ArchiveMetrics metrics) {
+                     Step removeSiteFurnitureStep, Step fetchImagesStep, RunningJobs running, ArchiveMetrics metrics) {
         return new JobBuilder(CRAWL_JOB, repository).listener(new RunRecorder(repository)).listener(running)
                 .listener(metrics)
                 .start(seedFrontierStep).next(crawlPostsStep).next(learnSiteFurnitureStep).next(removeSiteFurnitureStep)
+                .next(fetchImagesStep)
                 .build();
     }
 
@@ -216,6 +229,61 @@ public class ArchiveJobConfiguration {
     }
 
     /**
+     * Fetches the images the crawl queued, one host's turn at a time. The rows' status is the
+     * step's progress: a restart reads the rows still pending, so it goes on after the last
+     * committed chunk; an image still pending after a failure for now waits for the next run.
+     */
+    @Bean
+    Step fetchImagesStep(JobRepository repository, PlatformTransactionManager transactions,
+                         JdbcPagingItemReader<QueuedImage> queuedImagesReader, FetchImageProcessor fetchImageProcessor,
+                         ImageResultWriter imageResultWriter, WarcArchive warcArchive) {
+        return new StepBuilder(FETCH_IMAGES_STEP, repository).<QueuedImage, ImageResult>chunk(IMAGES_PER_CHUNK)
+                .transactionManager(transactions)
+                .reader(queuedImagesReader)
+                .processor(fetchImageProcessor)
+                .writer(imageResultWriter)
+                .stream(warcArchive)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<QueuedImage> queuedImagesReader(DataSource dataSource, RunContext context) throws Exception {
+        return new JdbcPagingItemReaderBuilder<QueuedImage>()
+                .name("queuedImagesReader")
+                .dataSource(dataSource)
+                .selectClause("select id, url")
+                .fromClause("from images")
+                .whereClause("where job_name = :job and status = 'PENDING'")
+                .parameterValues(Map.of("job", context.job().name()))
+                .sortKeys(Map.of("id", Order.ASCENDING))
+                .pageSize(IMAGES_PER_CHUNK * 10)
+                .rowMapper((rs, row) -> new QueuedImage(rs.getLong("id"), rs.getString("url")))
+                // a saved position would count rows that committed chunks took out of the pending ones
+                .saveState(false)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    FetchImageProcessor fetchImageProcessor(Fetchers fetchers, CrawlProperties crawl, ImageProperties images,
+                                            RobotsPolicy robots, HostPacer pacer, OutputProperties output,
+                                            WarcArchive warcArchive, RunContext context) {
+        JobDefinition job = context.job();
+        // kept in the run's WARC files like every other exchange
+        FetchSettings settings = crawl.settingsFor(job.crawl()).withMaxBodyBytes(images.maxSize().toBytes())
+                .withRecorder(warcArchive);
+        return new FetchImageProcessor(fetchers, settings, job.crawl().delay(), robots, pacer,
+                MediaStore.of(output.dir(), job.name()));
+    }
+
+    @Bean
+    @StepScope
+    ImageResultWriter imageResultWriter(ImageTable images, RunContext context) {
+        return new ImageResultWriter(images, context.run());
+    }
+
+    /**
      * Writes the archive's files. Spring Batch records a step COMPLETED before its afterStep
      * listeners run, and the files are finished there (the PDF's second pass): a kill while they
      * are finished leaves a COMPLETED step with unfinished files. So a restarted run always writes
@@ -296,9 +364,9 @@ public class ArchiveJobConfiguration {
     @Bean
     @StepScope
     CrawlResultWriter crawlResultWriter(Frontier frontier, CrawlRuns runs, PostRepository posts, FetchState state,
-                                        RunContext context) {
+                                        FigureQueue figures, RunContext context) {
         JobDefinition job = context.job();
-        return new CrawlResultWriter(frontier, runs, posts, state, job.name(), context.run(), job.scope().maxPages(),
+        return new CrawlResultWriter(frontier, runs, posts, state, figures, job.name(), context.run(), job.scope().maxPages(),
                 job.scope().maxPerPattern());
     }
 
@@ -379,11 +447,15 @@ public class ArchiveJobConfiguration {
 
     @Bean
     @StepScope
-    ArchiveWriters archiveWriters(OutputProperties output, JsonMapper json, ArchiveMetrics metrics, RunContext context) {
+    ArchiveWriters archiveWriters(OutputProperties output, JsonMapper json, ArchiveMetrics metrics, ImageTable images,
+                                  RunContext context) {
         JobDefinition job = context.job();
         String run = context.run();
         ArchiveLocation location = output.location(job.name(), run);
         Path staging = location.staging();
+        MediaStore media = MediaStore.of(output.dir(), job.name());
+        FigureFiles figureFiles = url -> images.find(job.name(), url).map(image -> media.file(image.sha256(), image.mediaType()))
+                .filter(Files::isRegularFile);
         List<ArchiveFileWriter> writers = new ArrayList<>();
         for (JobDefinition.Format format : JobDefinition.Format.values()) {
             if (job.export().formats().contains(format)) {
@@ -392,12 +464,12 @@ public class ArchiveJobConfiguration {
                     case JSON -> new JsonPostWriter(staging.resolve(ArchiveLocation.JSON), json);
                     case JSONL -> new JsonLinesPostWriter(staging.resolve(ArchiveLocation.JSON_LINES), json);
                     case PDF -> new PdfVolumeWriter(staging.resolve(location.pdfName()),
-                            new PdfVolumeWriter.VolumeInfo(job.title(), job.name(), run));
+                            new PdfVolumeWriter.VolumeInfo(job.title(), job.name(), run), figureFiles);
                 }));
             }
         }
         if (job.export().formats().contains(JobDefinition.Format.PDF) && job.export().pdfPerPost()) {
-            writers.add(timed(metrics, job, "pdf-per-post", new PostPdfWriter(staging.resolve(ArchiveLocation.POSTS_FOLDER))));
+            writers.add(timed(metrics, job, "pdf-per-post", new PostPdfWriter(staging.resolve(ArchiveLocation.POSTS_FOLDER), figureFiles)));
         }
         return new ArchiveWriters(writers);
     }

@@ -6,6 +6,7 @@ import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.FetchState;
 import org.postbinder.crawl.Frontier;
+import org.postbinder.media.FigureQueue;
 import org.postbinder.store.PostRepository;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Commits what a visit produced, in the chunk's one transaction: the new links join the frontier
  * (up to max-pages per run, and max-per-pattern URLs of one shape), the post is saved (updating the
  * row of its canonical URL if there is one, or adding the URL to the aliases of the article it
- * copies) and the URL is marked done. The partitions of a run
+ * copies), its images are queued for the fetch step, and the URL is marked done. The partitions of a run
  * write in turn, holding the run's lock until they commit. A crash before the commit leaves the URL PENDING, to be visited
  * again on restart; a crash after it leaves nothing to redo.
  */
@@ -37,9 +38,11 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
     private final int maxPages;
     private final int maxPerPattern;
     private final FetchState state;
+    private final FigureQueue figures;
 
-    CrawlResultWriter(Frontier frontier, CrawlRuns runs, PostRepository posts, FetchState state, String job, String run,
-                      int maxPages, int maxPerPattern) {
+    CrawlResultWriter(Frontier frontier, CrawlRuns runs, PostRepository posts, FetchState state, FigureQueue figures,
+                      String job, String run, int maxPages, int maxPerPattern) {
+        this.figures = figures;
         this.frontier = frontier;
         this.runs = runs;
         this.state = state;
@@ -72,6 +75,9 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
             String url = result.entry().url().toString();
             result.fetched().ifPresent(validators -> state.remember(job, url, validators, result.links(), Instant.now()));
             Optional<PostRepository.Saved> saved = result.post().map(post -> posts.save(job, run, post));
+            if (saved.filter(save -> save.result() != PostRepository.SaveResult.DUPLICATE).isPresent()) {
+                figures.queue(job, run, result.post().get());
+            }
             if (result.retryAt().isPresent()) {
                 frontier.retryLater(result.entry().id(), result.retryAt().get(), result.reason());
             } else {

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param paragraphs  body blocks in reading order; {@link #body()} joins them with a blank line
  * @param aliases     the other URLs at which the store found the same article (print and AMP pages,
  *                    copies on other sites), sorted; never {@link #url()} or {@link #canonicalUrl()}
+ * @param figures     the body's images in reading order, each with its caption (one of {@link #captions()})
+ *                    or none
  */
 public record Post(
         String url,
@@ -33,13 +35,27 @@ public record Post(
         List<String> paragraphs,
         List<String> captions,
         String fetchedAt,
-        List<String> aliases) {
+        List<String> aliases,
+        List<Figure> figures) {
 
     public Post {
         tags = List.copyOf(tags);
         paragraphs = List.copyOf(paragraphs);
         captions = List.copyOf(captions);
         aliases = List.copyOf(aliases);
+        figures = List.copyOf(figures);
+    }
+
+    /** One image of the post: its absolute URL and its caption, or null when it has none. */
+    public record Figure(String image, @Nullable String caption) {}
+
+    /** A post as the store had it before it kept figures: none. */
+    public Post(String url, String canonicalUrl, String title, @Nullable String author, @Nullable String publishedAt,
+                @Nullable String modifiedAt, @Nullable String siteName, @Nullable String language,
+                @Nullable String description, @Nullable String leadImage, List<String> tags, List<String> paragraphs,
+                List<String> captions, String fetchedAt, List<String> aliases) {
+        this(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage, tags,
+                paragraphs, captions, fetchedAt, aliases, List.of());
     }
 
     /** A post as read from one page, before the store has seen it anywhere else: no aliases. */
@@ -54,7 +70,13 @@ public record Post(
     /** The same post with other paragraphs and captions. */
     public Post withText(List<String> newParagraphs, List<String> newCaptions) {
         return new Post(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage,
-                tags, newParagraphs, newCaptions, fetchedAt, aliases);
+                tags, newParagraphs, newCaptions, fetchedAt, aliases, figures);
+    }
+
+    /** The same post with these figures. */
+    public Post withFigures(List<Figure> newFigures) {
+        return new Post(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage,
+                tags, paragraphs, captions, fetchedAt, aliases, newFigures);
     }
 
     public String body() {

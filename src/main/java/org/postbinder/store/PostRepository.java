@@ -38,6 +38,7 @@ public class PostRepository {
     public static final String EXPORT_ORDER = "published_utc nulls last, canonical_url";
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Post.Figure>> FIGURES = new TypeReference<>() {};
 
     /** Rows per query when the whole store is read: a page at a time keeps memory flat on any database. */
     private static final int TEXT_PAGE = 500;
@@ -139,10 +140,10 @@ public class PostRepository {
     private void insert(String job, String run, Post post, Optional<ArticleFingerprint> fingerprint) {
         bind(jdbc.sql("""
                 insert into posts (job_name, canonical_url, url, title, author, published_at, published_utc, modified_at, site_name,
-                    language, description, lead_image, tags, paragraphs, captions, word_count, content_sha256, simhash, aliases,
-                    fetched_at, first_seen, last_seen, changed_at, last_run)
+                    language, description, lead_image, tags, paragraphs, captions, figures, word_count, content_sha256, simhash,
+                    aliases, fetched_at, first_seen, last_seen, changed_at, last_run)
                 values (:job, :canonical, :url, :title, :author, :published, :publishedUtc, :modified, :site, :language, :description,
-                    :image, :tags, :paragraphs, :captions, :words, :hash, :simhash, :aliases, :fetched, :now, :now, :now, :run)
+                    :image, :tags, :paragraphs, :captions, :figures, :words, :hash, :simhash, :aliases, :fetched, :now, :now, :now, :run)
                 """), job, run, post, fingerprint, post.aliases()).update();
         long id = stored("canonical_url = :key", job, post.canonicalUrl()).orElseThrow().id();
         bands.index(job, id, fingerprint);
@@ -156,8 +157,8 @@ public class PostRepository {
                 update posts set canonical_url = :canonical, url = :url, title = :title, author = :author,
                     published_at = :published, published_utc = :publishedUtc,
                     modified_at = :modified, site_name = :site, language = :language, description = :description,
-                    lead_image = :image, tags = :tags, paragraphs = :paragraphs, captions = :captions, word_count = :words,
-                    changed_at = case when content_sha256 = :hash then changed_at else :now end,
+                    lead_image = :image, tags = :tags, paragraphs = :paragraphs, captions = :captions, figures = :figures,
+                    word_count = :words, changed_at = case when content_sha256 = :hash then changed_at else :now end,
                     content_sha256 = :hash, simhash = :simhash, aliases = :aliases, fetched_at = :fetched, last_seen = :now,
                     last_run = :run
                 where id = :id
@@ -179,6 +180,7 @@ public class PostRepository {
                 .param("tags", json.writeValueAsString(post.tags()))
                 .param("paragraphs", json.writeValueAsString(post.paragraphs()))
                 .param("captions", json.writeValueAsString(post.captions()))
+                .param("figures", json.writeValueAsString(post.figures()))
                 .param("words", post.wordCount()).param("hash", post.contentSha256())
                 .param("simhash", fingerprint.map(ArticleFingerprint::bits).orElse(null), Types.BIGINT)
                 .param("aliases", json.writeValueAsString(aliases))
@@ -251,7 +253,8 @@ public class PostRepository {
                 rs.getString("author"), rs.getString("published_at"), rs.getString("modified_at"),
                 rs.getString("site_name"), rs.getString("language"), rs.getString("description"),
                 rs.getString("lead_image"), strings(rs.getString("tags")), strings(rs.getString("paragraphs")),
-                strings(rs.getString("captions")), rs.getString("fetched_at"), strings(rs.getString("aliases")));
+                strings(rs.getString("captions")), rs.getString("fetched_at"), strings(rs.getString("aliases")),
+                json.readValue(rs.getString("figures"), FIGURES));
     }
 
     private List<String> strings(String array) {

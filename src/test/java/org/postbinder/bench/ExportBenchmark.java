@@ -22,6 +22,7 @@ import org.postbinder.export.ArchiveFileWriter;
 import org.postbinder.export.CsvOptions;
 import org.postbinder.export.CsvPostWriter;
 import org.postbinder.export.JsonLinesPostWriter;
+import org.postbinder.export.FigureFiles;
 import org.postbinder.export.JsonPostWriter;
 import org.postbinder.export.PdfVolumeWriter;
 import org.postbinder.export.PostPdfWriter;
@@ -61,8 +62,9 @@ public final class ExportBenchmark {
             formats.put("csv", file -> new CsvPostWriter(file, CsvOptions.DEFAULTS));
             formats.put("json", file -> new JsonPostWriter(file, JSON));
             formats.put("jsonl", file -> new JsonLinesPostWriter(file, JSON));
-            formats.put("pdf-volume", file -> new PdfVolumeWriter(file, new PdfVolumeWriter.VolumeInfo("Benchmark", "bench", "r")));
-            formats.put("pdf-per-post", PostPdfWriter::new);
+            formats.put("pdf-volume", file -> new PdfVolumeWriter(file, new PdfVolumeWriter.VolumeInfo("Benchmark", "bench", "r"),
+                    FigureFiles.NONE));
+            formats.put("pdf-per-post", target -> new PostPdfWriter(target, FigureFiles.NONE));
             for (Map.Entry<String, Function<Path, ArchiveFileWriter>> format : formats.entrySet()) {
                 if (WANTED.isEmpty() || WANTED.contains(format.getKey())) {
                     measure(posts, format.getKey(), folder, format.getValue(), baseline);

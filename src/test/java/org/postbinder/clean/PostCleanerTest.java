@@ -38,7 +38,7 @@ class PostCleanerTest {
     void aPageWithNoTitleOrNoBodyIsNotAPost() {
         ExtractedPost untitled = new ExtractedPost("https://blog.example/x", "https://blog.example/x", Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), List.of("Body."), List.of(), true);
+                Optional.empty(), List.of(), List.of(), List.of("Body."), List.of(), List.of(), true);
 
         assertThat(cleaner.clean(untitled, Instant.EPOCH)).isEmpty();
     }
@@ -50,7 +50,7 @@ class PostCleanerTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of("News"),
                 List.of("Ferry cuts", "News", "The quay at dawn.", "The first crossing now leaves at 5:40.",
                         "Your email address will not be published. Required fields are marked *", "· · ·"),
-                List.of("The quay at dawn."), true);
+                List.of("The quay at dawn."), List.of(), true);
 
         assertThat(cleaner.dropped(page)).containsExactlyInAnyOrder(
                 new PostCleaner.Dropped("News", "a category or section label shown on the page"),
@@ -68,10 +68,10 @@ class PostCleanerTest {
         List<String> body = List.of("By Jane Doe, Transport Correspondent", "The first crossing now leaves at 5:40.");
         ExtractedPost anonymous = new ExtractedPost("https://blog.example/post", "https://blog.example/post",
                 Optional.of("Ferry cuts"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), body, List.of(), true);
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), body, List.of(), List.of(), true);
         ExtractedPost credited = new ExtractedPost("https://blog.example/post", "https://blog.example/post",
                 Optional.of("Ferry cuts"), Optional.of("J. Doe"), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), body, List.of(), true);
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), body, List.of(), List.of(), true);
 
         Post fromBody = cleaner.clean(anonymous, Instant.EPOCH).orElseThrow();
         Post fromPage = cleaner.clean(credited, Instant.EPOCH).orElseThrow();
@@ -88,6 +88,6 @@ class PostCleanerTest {
         return new ExtractedPost("https://blog.example/post", canonical, Optional.of(title), Optional.of("Ada"),
                 Optional.of("2025-04-10T09:00:00+01:00"), Optional.empty(), Optional.of("Blog"), Optional.of("en"),
                 Optional.of(description), Optional.empty(), List.of("tag"), List.of("Blog"),
-                List.of("A title", "Blog", "The first paragraph of the post."), List.of(), true);
+                List.of("A title", "Blog", "The first paragraph of the post."), List.of(), List.of(), true);
     }
 }

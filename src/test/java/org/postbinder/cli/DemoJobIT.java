@@ -25,6 +25,7 @@ import org.postbinder.export.ArchivePublisher;
 import org.postbinder.export.CsvPostWriter;
 import org.postbinder.support.Launcher;
 import org.postbinder.support.PdfA;
+import org.postbinder.support.PdfImages;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -100,7 +101,7 @@ class DemoJobIT {
         try (Stream<Path> files = Files.list(archive); Stream<Path> jobFolder = Files.list(archive.getParent())) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("posts.csv", "posts.json",
                     "posts.jsonl", "post-record-2.schema.json", "demo-" + RUN + ".pdf", "manifest.json");
-            assertThat(jobFolder.map(path -> path.getFileName().toString())).containsExactly(RUN);
+            assertThat(jobFolder.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder(RUN, "media");
         }
     }
 
@@ -189,6 +190,16 @@ class DemoJobIT {
     }
 
     @Test
+    void theVolumeShowsThePhotosOfTheDemoPostsFetchedFromDisk() throws Exception {
+        // every figure of the demo posts in the body has a photo under jobs/demo-site/media/
+        assertThat(result.output()).contains("images           11 stored, 0 skipped");
+        assertThat(PdfImages.count(archive.resolve("demo-" + RUN + ".pdf"))).isEqualTo(11);
+        assertThat(jsonPosts()).filteredOn(post -> post.get("title").asString().startsWith("US, Russia delegations arrive"))
+                .singleElement().satisfies(post -> assertThat(post.get("figures").get(0).get("caption").asString())
+                        .isEqualTo(SAMPLE_CAPTION));
+    }
+
+    @Test
     void thePdfVolumeIsValidPdfA2u() throws Exception {
         assertThat(PdfA.violations(archive.resolve("demo-" + RUN + ".pdf"), "2u")).isEmpty();
     }
@@ -200,9 +211,10 @@ class DemoJobIT {
         try (PdfDocument pdf = new PdfDocument(new PdfReader(archive.resolve("demo-" + RUN + ".pdf").toString()))) {
             for (PdfOutline bookmark : pdf.getOutlines(false).getAllChildren()) {
                 PdfArray target = (PdfArray) bookmark.getDestination().getPdfObject();
-                String page = pageText(pdf, pdf.getPageNumber((PdfDictionary) target.get(0)));
-                assertThat(page).as("page of bookmark " + bookmark.getTitle())
-                        .contains(bookmark.getTitle())
+                int number = pdf.getPageNumber((PdfDictionary) target.get(0));
+                assertThat(pageText(pdf, number)).as("page of bookmark " + bookmark.getTitle()).contains(bookmark.getTitle());
+                // the post's photos come before its text, and may push the first paragraph to the next page
+                assertThat(pageText(pdf, number) + pageText(pdf, number + 1)).as("post of bookmark " + bookmark.getTitle())
                         .contains(firstWords(firstParagraphs.get(bookmark.getTitle())));
             }
             Matcher entry = Pattern.compile("(?m)^(.+?) (\\d+)$").matcher(PdfTextExtractor.getTextFromPage(pdf.getPage(2)));
@@ -210,7 +222,9 @@ class DemoJobIT {
             while (entry.find()) {
                 if (firstParagraphs.containsKey(entry.group(1).strip())) {
                     entries++;
-                    assertThat(pageText(pdf, Integer.parseInt(entry.group(2))))
+                    int number = Integer.parseInt(entry.group(2));
+                    assertThat(pageText(pdf, number)).contains(entry.group(1).strip());
+                    assertThat(pageText(pdf, number) + pageText(pdf, number + 1))
                             .contains(firstWords(firstParagraphs.get(entry.group(1).strip())));
                 }
             }

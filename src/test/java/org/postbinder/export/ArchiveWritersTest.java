@@ -199,7 +199,7 @@ class ArchiveWritersTest {
         ArchiveWriters writers = new ArchiveWriters(List.of(
                 new CsvPostWriter(folder.resolve("posts.csv"), CsvOptions.DEFAULTS),
                 new JsonPostWriter(folder.resolve("posts.json"), JSON),
-                new PdfVolumeWriter(folder.resolve("volume.pdf"), new PdfVolumeWriter.VolumeInfo("Test volume", "test", "r1"))));
+                new PdfVolumeWriter(folder.resolve("volume.pdf"), new PdfVolumeWriter.VolumeInfo("Test volume", "test", "r1"), FigureFiles.NONE)));
         writers.open(new ExecutionContext());
         writers.write(new Chunk<>(posts));
         finish(writers);

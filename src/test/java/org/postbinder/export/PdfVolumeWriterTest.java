@@ -91,7 +91,7 @@ class PdfVolumeWriterTest {
 
     private Path write(List<Post> posts) throws Exception {
         Path file = folder.resolve("volume.pdf");
-        PdfVolumeWriter writer = new PdfVolumeWriter(file, new PdfVolumeWriter.VolumeInfo("Scripts", "scripts", "r1"));
+        PdfVolumeWriter writer = new PdfVolumeWriter(file, new PdfVolumeWriter.VolumeInfo("Scripts", "scripts", "r1"), FigureFiles.NONE);
         writer.open(new ExecutionContext());
         writer.write(new Chunk<>(posts));
         writer.finish();

@@ -6,13 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postbinder.media.ImageCheck;
 import org.postbinder.store.Post;
 import org.postbinder.support.PdfA;
+import org.postbinder.support.PdfImages;
+import org.postbinder.support.TestImages;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -51,6 +56,46 @@ class PostPdfWriterTest {
     }
 
     @Test
+    void storedFiguresAreDrawnWithTheirCaptionsOnceAndTheOthersStayText() throws Exception {
+        // given: a JPEG as fetched, a PNG as the image check redraws it, one image not stored, one damaged
+        Path jpeg = Files.write(folder.resolve("quay.jpg"), TestImages.jpeg(1600, 900));
+        Path png = Files.write(folder.resolve("chart.png"),
+                ((ImageCheck.Kept) ImageCheck.check(TestImages.png16WithAlpha(300, 500))).bytes());
+        Path damaged = Files.write(folder.resolve("damaged.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0});
+        Map<String, Path> stored = Map.of("https://harbour.example/quay.jpg", jpeg, "https://harbour.example/chart.png", png,
+                "https://harbour.example/damaged.jpg", damaged);
+        Post post = post("https://harbour.example/2025/04/10/quay/", "2025-04-10T09:00:00Z", "The quay")
+                .withText(List.of("The morning ferry left at seven."),
+                        List.of("The quay at dawn.", "Soundings, in metres.", "A photo never fetched.", "A damaged photo."))
+                .withFigures(List.of(new Post.Figure("https://harbour.example/quay.jpg", "The quay at dawn."),
+                        new Post.Figure("https://harbour.example/chart.png", "Soundings, in metres."),
+                        new Post.Figure("https://harbour.example/missing.jpg", "A photo never fetched."),
+                        new Post.Figure("https://harbour.example/damaged.jpg", "A damaged photo.")));
+        Path posts = folder.resolve("posts");
+
+        // when
+        PostPdfWriter writer = new PostPdfWriter(posts, url -> Optional.ofNullable(stored.get(url)));
+        writer.open(new ExecutionContext());
+        writer.write(new Chunk<>(List.of(post)));
+        writer.finish();
+        writer.close();
+
+        // then
+        assertThat(names(posts)).hasSize(1);
+        Path file = posts.resolve(names(posts).get(0));
+        assertThat(PdfImages.count(file)).isEqualTo(2);
+        assertThat(PdfA.violations(file, "2u")).isEmpty();
+        try (PdfDocument pdf = new PdfDocument(new PdfReader(file.toString()))) {
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+                text.append(PdfTextExtractor.getTextFromPage(pdf.getPage(page)));
+            }
+            assertThat(text.toString().split("The quay at dawn\\.", -1)).hasSize(2);
+            assertThat(text.toString()).contains("Soundings, in metres.", "A photo never fetched.", "A damaged photo.");
+        }
+    }
+
+    @Test
     void twoPostsWithTheSameDateAndSlugGetNumberedNames() {
         Set<String> taken = new HashSet<>();
         Post first = post("https://a.example/2025/04/10/notes-from-the-quay/", "2025-04-10T09:00:00Z", "Notes");
@@ -80,7 +125,7 @@ class PostPdfWriterTest {
     }
 
     private static void write(Path posts, List<Post> items) throws Exception {
-        PostPdfWriter writer = new PostPdfWriter(posts);
+        PostPdfWriter writer = new PostPdfWriter(posts, FigureFiles.NONE);
         writer.open(new ExecutionContext());
         writer.write(new Chunk<>(items));
         writer.finish();

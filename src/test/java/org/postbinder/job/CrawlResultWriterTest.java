@@ -17,11 +17,15 @@ import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.FetchState;
 import org.postbinder.crawl.Frontier;
 import org.postbinder.crawl.FrontierEntry;
+import org.postbinder.media.FigureQueue;
+import org.postbinder.media.ImageProperties;
+import org.postbinder.media.ImageTable;
 import org.postbinder.store.Post;
 import org.postbinder.store.PostRepository;
 import org.postbinder.support.TestDatabase;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +35,7 @@ class CrawlResultWriterTest {
     private final CrawlRuns runs = new CrawlRuns(jdbc);
     private final Frontier frontier = new Frontier(jdbc, runs);
     private final PostRepository posts = new PostRepository(jdbc, JsonMapper.builder().build());
+    private final FigureQueue figures = new FigureQueue(new ImageTable(jdbc), new ImageProperties(true, DataSize.ofMegabytes(5), 20));
 
     @BeforeEach
     void seedTheRun() {
@@ -40,7 +45,7 @@ class CrawlResultWriterTest {
     @Test
     void queuesNoMorePagesThanMaxPagesButStillQueuesFeeds() {
         // given
-        CrawlResultWriter writer = new CrawlResultWriter(frontier, runs, posts, new FetchState(jdbc, JsonMapper.builder().build()), "blog", "r1", 5, 100);
+        CrawlResultWriter writer = new CrawlResultWriter(frontier, runs, posts, new FetchState(jdbc, JsonMapper.builder().build()), figures, "blog", "r1", 5, 100);
         frontier.add("blog", "r1", URI.create("https://blog.example/"), EntryKind.PAGE, 0, "seed");
         FrontierEntry home = frontier.next("blog", "r1", 0, 1, Instant.now()).orElseThrow();
         List<DiscoveredLink> links = IntStream.rangeClosed(1, 10)
@@ -63,7 +68,7 @@ class CrawlResultWriterTest {
     @Test
     void theSameArticleAtTwoUrlsIsStoredOnce() {
         // given
-        CrawlResultWriter writer = new CrawlResultWriter(frontier, runs, posts, new FetchState(jdbc, JsonMapper.builder().build()), "blog", "r1", 100, 100);
+        CrawlResultWriter writer = new CrawlResultWriter(frontier, runs, posts, new FetchState(jdbc, JsonMapper.builder().build()), figures, "blog", "r1", 100, 100);
         frontier.add("blog", "r1", URI.create("https://blog.example/post/"), EntryKind.PAGE, 0, "seed");
         frontier.add("blog", "r1", URI.create("https://blog.example/amp/post/"), EntryKind.PAGE, 0, "seed");
         FrontierEntry original = frontier.next("blog", "r1", 0, 1, Instant.now()).orElseThrow();

@@ -1,0 +1,83 @@
+package org.postbinder.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.itextpdf.io.image.ImageDataFactory;
+import com.itextpdf.layout.Document;
+import com.itextpdf.layout.element.Div;
+import com.itextpdf.layout.element.Image;
+import org.postbinder.store.Post;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.postbinder.export.ArchivalPdf.BODY_WIDTH;
+
+/**
+ * Sets a post's figures whose images are stored: each image scaled to the text width and at most
+ * {@value #MAX_HEIGHT} pt high (never enlarged past its size at 96 dpi), its caption under it, the
+ * two kept on one page. One image's bytes are in memory at a time, until its page is written. An
+ * image iText cannot read is left out, and its caption stays text. Not thread-safe.
+ */
+final class FigureDrawing {
+
+    private static final Logger log = LoggerFactory.getLogger(FigureDrawing.class);
+    /** Half an A4 page of text: a tall portrait photo leaves room for its caption and some text. */
+    static final float MAX_HEIGHT = 360;
+    /** Pixels to points at the 96 dpi that web pages are laid out for. */
+    private static final float POINTS_PER_PIXEL = 0.75f;
+
+    private final FigureFiles files;
+
+    FigureDrawing(FigureFiles files) {
+        this.files = files;
+    }
+
+    /** Adds the figures that have a stored image; returns the captions set under them. */
+    Set<String> add(Document document, List<Post.Figure> figures) {
+        Set<String> drawnImages = new HashSet<>();
+        Set<String> drawnCaptions = new HashSet<>();
+        for (Post.Figure figure : figures) {
+            if (drawnImages.contains(figure.image())) {
+                continue;
+            }
+            Optional<Image> image = files.find(figure.image()).flatMap(FigureDrawing::image);
+            if (image.isPresent()) {
+                drawnImages.add(figure.image());
+                document.add(block(image.get(), figure.caption()));
+                if (figure.caption() != null) {
+                    drawnCaptions.add(figure.caption());
+                }
+            }
+        }
+        return drawnCaptions;
+    }
+
+    private static Div block(Image image, String caption) {
+        Div block = new Div().setKeepTogether(true).setMarginTop(8).setMarginBottom(4);
+        block.add(image);
+        if (caption != null) {
+            block.add(PostSection.caption(caption).setMarginTop(3));
+        }
+        return block;
+    }
+
+    private static Optional<Image> image(Path file) {
+        try {
+            Image image = new Image(ImageDataFactory.create(Files.readAllBytes(file)));
+            float width = image.getImageWidth() * POINTS_PER_PIXEL;
+            float height = image.getImageHeight() * POINTS_PER_PIXEL;
+            float scale = Math.min(1, Math.min(BODY_WIDTH / width, MAX_HEIGHT / height));
+            return Optional.of(image.scaleAbsolute(width * scale, height * scale));
+        } catch (IOException | RuntimeException e) {
+            // a damaged or vanished file costs the picture, never the export
+            log.warn("image {} left out of the PDF: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+}
