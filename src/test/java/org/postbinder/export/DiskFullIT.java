@@ -21,7 +21,7 @@ import org.postbinder.support.Launcher;
 import org.postbinder.support.SmallDisk;
 
 /**
- * The output disk fills up while the demo's archive is written (a 1 MB tmpfs mounted as the output
+ * The output disk fills up while the demo's archive is written (a 4 MB tmpfs mounted as the output
  * folder, filled until only a few kilobytes are left): the run fails with the reason in one line,
  * nothing of it is published, the previous archive is untouched, and once space is freed the same
  * run completes. Mounting needs root, as in CI; elsewhere the test is skipped and says why.
@@ -41,8 +41,8 @@ class DiskFullIT {
     void mountASmallDisk() throws Exception {
         launcher = new Launcher(home);
         output = launcher.output();
-        disk = SmallDisk.mount(output, 1);
-        assumeTrue(disk != null, "mounting a 1 MB tmpfs as the output folder needs root (CI runs as root)");
+        disk = SmallDisk.mount(output, 4);
+        assumeTrue(disk != null, "mounting a 4 MB tmpfs as the output folder needs root (CI runs as root)");
     }
 
     @AfterEach
