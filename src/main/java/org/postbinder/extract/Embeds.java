@@ -34,24 +34,26 @@ final class Embeds {
 
     static void replaceWithCaptions(Document page) {
         for (Element post : page.select(POSTS)) {
-            caption(post, () -> ownCaption(post).or(() -> text(post).map(text -> EMBEDDED_POST + text)));
+            caption(post, ownCaption(post).or(() -> text(post).map(text -> EMBEDDED_POST + text)));
         }
         for (Element player : page.select("iframe[src]")) {
             if (VIDEO_HOST.matcher(player.attr("src")).find()) {
-                caption(player, () -> ownCaption(player).or(() -> title(player).map(title -> EMBEDDED_VIDEO + title)));
+                caption(player, ownCaption(player).or(() -> title(player).map(title -> EMBEDDED_VIDEO + title)));
             }
         }
     }
 
-    private static void caption(Element embed, java.util.function.Supplier<Optional<String>> caption) {
+    /** Puts the caption in the place of the embed, or of the figure around it; an embed already replaced with its figure is left. */
+    private static void caption(Element embed, Optional<String> caption) {
         if (embed.parent() == null) {
             return;
         }
-        Element replaced = embed.closest("figure") == null ? embed : embed.closest("figure");
-        caption.get().map(Embeds::cut).ifPresent(text -> {
-            Element figure = new Element("figure");
-            figure.appendElement("figcaption").text(text);
-            replaced.replaceWith(figure);
+        Element figure = embed.closest("figure");
+        Element replaced = figure == null ? embed : figure;
+        caption.map(Embeds::cut).ifPresent(text -> {
+            Element placeholder = new Element("figure");
+            placeholder.appendElement("figcaption").text(text);
+            replaced.replaceWith(placeholder);
         });
     }
 
