@@ -46,7 +46,8 @@ public class PostCleaner {
             return Optional.empty();
         }
         Byline.Taken bylined = Byline.takeFrom(withoutLeadingTitle(deduplicated.paragraphs(), title.get()));
-        List<String> body = bylined.body();
+        Dateline.Taken datelined = Dateline.takeFrom(bylined.body());
+        List<String> body = datelined.body();
         // a canonical URL too long to key the post is worth less than the post: fall back to the URL
         String canonical = extracted.canonicalUrl().length() <= MAX_URL ? extracted.canonicalUrl() : extracted.url();
         return Optional.of(new Post(
@@ -64,7 +65,8 @@ public class PostCleaner {
                 body,
                 deduplicated.captions(),
                 DateParser.ISO.format(fetchedAt.atOffset(ZoneOffset.UTC)))
-                .withFigures(figures(extracted.figures(), deduplicated.captions())));
+                .withFigures(figures(extracted.figures(), deduplicated.captions()))
+                .withDateline(datelined.dateline().orElse(null)));
     }
 
     /**
@@ -95,8 +97,11 @@ public class PostCleaner {
         title(extracted).filter(title -> body.size() > 1 && body.get(0).equalsIgnoreCase(title))
                 .ifPresent(title -> dropped.add(new Dropped(body.get(0), "the headline, which is the post's title")));
         List<String> withoutTitle = title(extracted).map(title -> withoutLeadingTitle(body, title)).orElse(body);
-        Byline.takeFrom(withoutTitle).bylines().forEach(byline ->
+        Byline.Taken bylined = Byline.takeFrom(withoutTitle);
+        bylined.bylines().forEach(byline ->
                 dropped.add(new Dropped(byline, "a byline: the writer's name goes to the author field when the page gives none")));
+        Dateline.takeFrom(bylined.body()).dateline().ifPresent(dateline ->
+                dropped.add(new Dropped(dateline, "a dateline: moved to the dateline field")));
         return dropped;
     }
 

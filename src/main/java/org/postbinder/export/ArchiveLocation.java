@@ -16,7 +16,7 @@ public record ArchiveLocation(Path outputDir, String job, String run) {
      * added {@code aliases}: version 1 allows no other fields than its own, so a reader validating
      * against it would reject the new records.
      */
-    public static final String RECORD_SCHEMA = "post-record-2.schema.json";
+    public static final String RECORD_SCHEMA = "post-record-3.schema.json";
     public static final String MANIFEST = "manifest.json";
     /** The folder of per-post PDFs, when the job asks for them. */
     public static final String POSTS_FOLDER = "posts";

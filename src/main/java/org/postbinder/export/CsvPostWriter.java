@@ -30,7 +30,7 @@ public class CsvPostWriter implements ArchiveFileWriter {
     public static final String LIST_SEPARATOR = " | ";
     public static final List<String> COLUMNS = List.of("url", "canonicalUrl", "title", "author", "publishedAt",
             "modifiedAt", "siteName", "language", "description", "leadImage", "tags", "captions", "body", "wordCount",
-            "fetchedAt", "contentSha256", "aliases");
+            "fetchedAt", "contentSha256", "aliases", "figures", "dateline");
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
@@ -88,6 +88,8 @@ public class CsvPostWriter implements ArchiveFileWriter {
         cells.put("fetchedAt", record.fetchedAt());
         cells.put("contentSha256", record.contentSha256());
         cells.put("aliases", String.join(LIST_SEPARATOR, record.aliases()));
+        cells.put("figures", String.join(LIST_SEPARATOR, record.figures().stream().map(Post.Figure::image).toList()));
+        cells.put("dateline", record.dateline());
         return cells;
     }
 

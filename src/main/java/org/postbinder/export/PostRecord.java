@@ -30,12 +30,13 @@ public record PostRecord(
         String fetchedAt,
         String contentSha256,
         List<String> aliases,
-        List<Post.Figure> figures) {
+        List<Post.Figure> figures,
+        @Nullable String dateline) {
 
     public static PostRecord of(Post post) {
         return new PostRecord(post.url(), post.canonicalUrl(), post.title(), post.author(), post.publishedAt(),
                 post.modifiedAt(), post.siteName(), post.language(), post.description(), post.leadImage(), post.tags(),
                 post.captions(), post.paragraphs(), post.body(), post.wordCount(), post.fetchedAt(), post.contentSha256(),
-                post.aliases(), post.figures());
+                post.aliases(), post.figures(), post.dateline());
     }
 }

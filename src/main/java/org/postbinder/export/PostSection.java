@@ -127,6 +127,9 @@ final class PostSection {
         if (post.author() != null) {
             parts.add("By " + post.author());
         }
+        if (post.dateline() != null) {
+            parts.add(post.dateline());
+        }
         if (post.publishedAt() != null) {
             parts.add(post.publishedAt());
         }

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *                    copies on other sites), sorted; never {@link #url()} or {@link #canonicalUrl()}
  * @param figures     the body's images in reading order, each with its caption (one of {@link #captions()})
  *                    or none
+ * @param dateline    the place (and date, agency) news articles print before their first sentence, as
+ *                    printed: {@code LONDON (Reuters)}; taken out of the body
  */
 public record Post(
         String url,
@@ -36,7 +38,8 @@ public record Post(
         List<String> captions,
         String fetchedAt,
         List<String> aliases,
-        List<Figure> figures) {
+        List<Figure> figures,
+        @Nullable String dateline) {
 
     public Post {
         tags = List.copyOf(tags);
@@ -49,34 +52,31 @@ public record Post(
     /** One image of the post: its absolute URL and its caption, or null when it has none. */
     public record Figure(String image, @Nullable String caption) {}
 
-    /** A post as the store had it before it kept figures: none. */
-    public Post(String url, String canonicalUrl, String title, @Nullable String author, @Nullable String publishedAt,
-                @Nullable String modifiedAt, @Nullable String siteName, @Nullable String language,
-                @Nullable String description, @Nullable String leadImage, List<String> tags, List<String> paragraphs,
-                List<String> captions, String fetchedAt, List<String> aliases) {
-        this(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage, tags,
-                paragraphs, captions, fetchedAt, aliases, List.of());
-    }
-
-    /** A post as read from one page, before the store has seen it anywhere else: no aliases. */
+    /** A post as read from one page, before the store has seen it anywhere else (no aliases), with no figures or dateline. */
     public Post(String url, String canonicalUrl, String title, @Nullable String author, @Nullable String publishedAt,
                 @Nullable String modifiedAt, @Nullable String siteName, @Nullable String language,
                 @Nullable String description, @Nullable String leadImage, List<String> tags, List<String> paragraphs,
                 List<String> captions, String fetchedAt) {
         this(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage, tags,
-                paragraphs, captions, fetchedAt, List.of());
+                paragraphs, captions, fetchedAt, List.of(), List.of(), null);
     }
 
     /** The same post with other paragraphs and captions. */
     public Post withText(List<String> newParagraphs, List<String> newCaptions) {
         return new Post(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage,
-                tags, newParagraphs, newCaptions, fetchedAt, aliases, figures);
+                tags, newParagraphs, newCaptions, fetchedAt, aliases, figures, dateline);
     }
 
     /** The same post with these figures. */
     public Post withFigures(List<Figure> newFigures) {
         return new Post(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage,
-                tags, paragraphs, captions, fetchedAt, aliases, newFigures);
+                tags, paragraphs, captions, fetchedAt, aliases, newFigures, dateline);
+    }
+
+    /** The same post with this dateline. */
+    public Post withDateline(@Nullable String newDateline) {
+        return new Post(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage,
+                tags, paragraphs, captions, fetchedAt, aliases, figures, newDateline);
     }
 
     public String body() {

@@ -141,9 +141,10 @@ public class PostRepository {
         bind(jdbc.sql("""
                 insert into posts (job_name, canonical_url, url, title, author, published_at, published_utc, modified_at, site_name,
                     language, description, lead_image, tags, paragraphs, captions, figures, word_count, content_sha256, simhash,
-                    aliases, fetched_at, first_seen, last_seen, changed_at, last_run)
+                    aliases, dateline, fetched_at, first_seen, last_seen, changed_at, last_run)
                 values (:job, :canonical, :url, :title, :author, :published, :publishedUtc, :modified, :site, :language, :description,
-                    :image, :tags, :paragraphs, :captions, :figures, :words, :hash, :simhash, :aliases, :fetched, :now, :now, :now, :run)
+                    :image, :tags, :paragraphs, :captions, :figures, :words, :hash, :simhash, :aliases, :dateline, :fetched, :now, :now,
+                    :now, :run)
                 """), job, run, post, fingerprint, post.aliases()).update();
         long id = stored("canonical_url = :key", job, post.canonicalUrl()).orElseThrow().id();
         bands.index(job, id, fingerprint);
@@ -159,7 +160,8 @@ public class PostRepository {
                     modified_at = :modified, site_name = :site, language = :language, description = :description,
                     lead_image = :image, tags = :tags, paragraphs = :paragraphs, captions = :captions, figures = :figures,
                     word_count = :words, changed_at = case when content_sha256 = :hash then changed_at else :now end,
-                    content_sha256 = :hash, simhash = :simhash, aliases = :aliases, fetched_at = :fetched, last_seen = :now,
+                    content_sha256 = :hash, simhash = :simhash, aliases = :aliases, dateline = :dateline, fetched_at = :fetched,
+                    last_seen = :now,
                     last_run = :run
                 where id = :id
                 """).param("id", row.id()), job, run, post, fingerprint, aliases).update();
@@ -183,7 +185,7 @@ public class PostRepository {
                 .param("figures", json.writeValueAsString(post.figures()))
                 .param("words", post.wordCount()).param("hash", post.contentSha256())
                 .param("simhash", fingerprint.map(ArticleFingerprint::bits).orElse(null), Types.BIGINT)
-                .param("aliases", json.writeValueAsString(aliases))
+                .param("aliases", json.writeValueAsString(aliases)).param("dateline", post.dateline())
                 .param("fetched", post.fetchedAt()).param("now", Timestamp.from(Instant.now())).param("run", run);
     }
 
@@ -254,7 +256,7 @@ public class PostRepository {
                 rs.getString("site_name"), rs.getString("language"), rs.getString("description"),
                 rs.getString("lead_image"), strings(rs.getString("tags")), strings(rs.getString("paragraphs")),
                 strings(rs.getString("captions")), rs.getString("fetched_at"), strings(rs.getString("aliases")),
-                json.readValue(rs.getString("figures"), FIGURES));
+                json.readValue(rs.getString("figures"), FIGURES), rs.getString("dateline"));
     }
 
     private List<String> strings(String array) {

@@ -100,7 +100,7 @@ class DemoJobIT {
     void publishesExactlyTheArchiveFilesAndNoStagingFolder() throws Exception {
         try (Stream<Path> files = Files.list(archive); Stream<Path> jobFolder = Files.list(archive.getParent())) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("posts.csv", "posts.json",
-                    "posts.jsonl", "post-record-2.schema.json", "demo-" + RUN + ".pdf", "manifest.json");
+                    "posts.jsonl", "post-record-3.schema.json", "demo-" + RUN + ".pdf", "manifest.json");
             assertThat(jobFolder.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder(RUN, "media");
         }
     }
@@ -135,7 +135,7 @@ class DemoJobIT {
     @Test
     void everyRecordValidatesAgainstThePublishedSchemaAndABrokenOneDoesNot() throws Exception {
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(JSON.readTree(archive.resolve("post-record-2.schema.json").toFile()));
+                .getSchema(JSON.readTree(archive.resolve("post-record-3.schema.json").toFile()));
 
         assertThat(jsonPosts()).isNotEmpty().allSatisfy(post -> assertThat(schema.validate(post)).isEmpty());
         ObjectNode broken = (ObjectNode) jsonPosts().get(0).deepCopy();
@@ -146,7 +146,7 @@ class DemoJobIT {
 
     @Test
     void everyRecordHasExactlyTheFieldsItsSchemaDeclaresAndJsonLinesMatchesTheArray() throws Exception {
-        JsonNode schema = JSON.readTree(archive.resolve("post-record-2.schema.json").toFile());
+        JsonNode schema = JSON.readTree(archive.resolve("post-record-3.schema.json").toFile());
         List<String> required = schema.get("required").valueStream().map(JsonNode::asString).toList();
         List<String> lines = Files.readAllLines(archive.resolve("posts.jsonl"), StandardCharsets.UTF_8);
 
@@ -260,9 +260,9 @@ class DemoJobIT {
             assertThat(file.get("bytes").asLong()).isEqualTo(Files.size(path));
             assertThat(file.get("sha256").asString()).isEqualTo(ArchivePublisher.sha256(path));
         }
-        assertThat(names).containsExactlyInAnyOrder("posts.csv", "posts.json", "posts.jsonl", "post-record-2.schema.json",
+        assertThat(names).containsExactlyInAnyOrder("posts.csv", "posts.json", "posts.jsonl", "post-record-3.schema.json",
                 "demo-" + RUN + ".pdf");
-        assertThat(manifest.get("recordSchema").asString()).isEqualTo("post-record-2.schema.json");
+        assertThat(manifest.get("recordSchema").asString()).isEqualTo("post-record-3.schema.json");
     }
 
     private static List<CSVRecord> csvRows() throws Exception {

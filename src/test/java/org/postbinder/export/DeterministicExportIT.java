@@ -33,7 +33,7 @@ class DeterministicExportIT {
         // then
         Path first = launcher.output().resolve("demo/first");
         Path second = launcher.output().resolve("demo/second");
-        for (String file : new String[] {"posts.csv", "posts.json", "posts.jsonl", "post-record-2.schema.json"}) {
+        for (String file : new String[] {"posts.csv", "posts.json", "posts.jsonl", "post-record-3.schema.json"}) {
             assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
         }
         // the cover names its run; everything else reads the same

@@ -37,11 +37,13 @@ class ExtractionCorpusTest {
     static final double FLOOR_TITLE = 1.0;
     static final double FLOOR_AUTHOR = 0.97;
     static final double FLOOR_DATE = 1.0;
+    /** Pages without a dateline must get none: a dateline taken from a page that has none is a miss. */
+    static final double FLOOR_DATELINE = 1.0;
     static final double FLOOR_CAPTION_PRECISION = 1.0;
     static final double FLOOR_CAPTION_RECALL = 0.97;
 
     /** How one page scored. */
-    private record Score(String name, BodyScore body, boolean title, boolean author, boolean date,
+    private record Score(String name, BodyScore body, boolean title, boolean author, boolean date, boolean dateline,
                          int captionsFound, int captionsRight, int captionsExpected) {}
 
     @Test
@@ -54,6 +56,7 @@ class ExtractionCorpusTest {
         assertThat(rate(scores, Score::title)).as("title exact").isGreaterThanOrEqualTo(FLOOR_TITLE);
         assertThat(rate(scores, Score::author)).as("author exact").isGreaterThanOrEqualTo(FLOOR_AUTHOR);
         assertThat(rate(scores, Score::date)).as("date exact").isGreaterThanOrEqualTo(FLOOR_DATE);
+        assertThat(rate(scores, Score::dateline)).as("dateline exact").isGreaterThanOrEqualTo(FLOOR_DATELINE);
         assertThat(captionPrecision(scores)).as("caption precision").isGreaterThanOrEqualTo(FLOOR_CAPTION_PRECISION);
         assertThat(captionRecall(scores)).as("caption recall").isGreaterThanOrEqualTo(FLOOR_CAPTION_RECALL);
     }
@@ -65,7 +68,7 @@ class ExtractionCorpusTest {
         List<String> wantedCaptions = labelled.expectedList("captions");
         if (extracted.isEmpty()) {
             return new Score(name, BodyScore.of(List.of(), labelled.expectedList("paragraphs")), false, false, false,
-                    0, 0, wantedCaptions.size());
+                    false, 0, 0, wantedCaptions.size());
         }
         Post post = extracted.get();
         return new Score(name,
@@ -73,6 +76,7 @@ class ExtractionCorpusTest {
                 Objects.equals(post.title(), text(expected, "title")),
                 Objects.equals(post.author(), text(expected, "author")),
                 sameDate(post.publishedAt(), text(expected, "publishedAt")),
+                Objects.equals(post.dateline(), text(expected, "dateline")),
                 post.captions().size(), overlap(post.captions(), wantedCaptions), wantedCaptions.size());
     }
 
@@ -128,19 +132,19 @@ class ExtractionCorpusTest {
     }
 
     private static void print(List<Score> scores) {
-        System.out.printf(Locale.ROOT, "%-44s %6s %6s %6s  %-5s %-6s %-4s %s%n", "page", "P", "R", "F1", "title",
-                "author", "date", "captions right/found/expected");
+        System.out.printf(Locale.ROOT, "%-44s %6s %6s %6s  %-5s %-6s %-4s %-8s %s%n", "page", "P", "R", "F1", "title",
+                "author", "date", "dateline", "captions right/found/expected");
         for (Score score : scores) {
-            System.out.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f  %-5s %-6s %-4s %d/%d/%d%n", score.name(),
+            System.out.printf(Locale.ROOT, "%-44s %6.3f %6.3f %6.3f  %-5s %-6s %-4s %-8s %d/%d/%d%n", score.name(),
                     score.body().precision(), score.body().recall(), score.body().f1(), mark(score.title()),
-                    mark(score.author()), mark(score.date()), score.captionsRight(), score.captionsFound(),
+                    mark(score.author()), mark(score.date()), mark(score.dateline()), score.captionsRight(), score.captionsFound(),
                     score.captionsExpected());
         }
-        System.out.printf(Locale.ROOT, "%d pages: mean body P %.3f R %.3f F1 %.3f; title %.3f, author %.3f, date %.3f; "
-                        + "captions precision %.3f recall %.3f%n", scores.size(),
+        System.out.printf(Locale.ROOT, "%d pages: mean body P %.3f R %.3f F1 %.3f; title %.3f, author %.3f, date %.3f, "
+                        + "dateline %.3f; captions precision %.3f recall %.3f%n", scores.size(),
                 mean(scores, score -> score.body().precision()), mean(scores, score -> score.body().recall()),
                 mean(scores, score -> score.body().f1()), rate(scores, Score::title), rate(scores, Score::author),
-                rate(scores, Score::date), captionPrecision(scores), captionRecall(scores));
+                rate(scores, Score::date), rate(scores, Score::dateline), captionPrecision(scores), captionRecall(scores));
     }
 
     private static String mark(boolean hit) {

@@ -33,7 +33,8 @@ class PostRepositoryTest {
 
     @Test
     void readsBackEveryFieldAsSaved() {
-        Post post = post("Первый абзац с «кавычками».");
+        Post post = post("Первый абзац с «кавычками».").withDateline("МОСКВА, 14 марта. /ТАСС/")
+                .withFigures(List.of(new Post.Figure("https://blog.example/p.jpg", null)));
 
         repository.save("blog", "r1", post);
 
@@ -188,7 +189,7 @@ class PostRepositoryTest {
     private static Post withAliases(Post post, List<String> aliases) {
         return new Post(post.url(), post.canonicalUrl(), post.title(), post.author(), post.publishedAt(), post.modifiedAt(),
                 post.siteName(), post.language(), post.description(), post.leadImage(), post.tags(), post.paragraphs(),
-                post.captions(), post.fetchedAt(), aliases);
+                post.captions(), post.fetchedAt(), aliases, post.figures(), post.dateline());
     }
 
     private static Post dated(String canonical, String publishedAt) {
