@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.postbinder.dedupe.CaptionDeduplicator;
 import org.postbinder.extract.DateParser;
 import org.postbinder.extract.ExtractedPost;
-import org.postbinder.extract.Figure;
 import org.postbinder.normalize.TextNormalizer;
+import org.postbinder.store.FigurePlaces;
 import org.postbinder.store.Post;
 import org.springframework.stereotype.Component;
 
@@ -65,21 +65,24 @@ public class PostCleaner {
                 body,
                 deduplicated.captions(),
                 DateParser.ISO.format(fetchedAt.atOffset(ZoneOffset.UTC)))
-                .withFigures(figures(extracted.figures(), deduplicated.captions()))
+                .withFigures(figures(extracted, deduplicated.captions(), body))
                 .withDateline(datelined.dateline().orElse(null)));
     }
 
     /**
      * The figures with their captions normalized as the post's captions are, and given as the
-     * caption the post kept (deduplication may have kept another spelling of the same text).
+     * caption the post kept (deduplication may have kept another spelling of the same text), each
+     * placed among the paragraphs that cleaning kept.
      */
-    private List<Post.Figure> figures(List<Figure> found, List<String> keptCaptions) {
-        return found.stream().filter(figure -> figure.image().length() <= MAX_URL)
+    private List<Post.Figure> figures(ExtractedPost extracted, List<String> keptCaptions, List<String> body) {
+        List<Post.Figure> found = extracted.figures().stream().filter(figure -> figure.image().length() <= MAX_URL)
                 .map(figure -> new Post.Figure(figure.image(), Optional.ofNullable(figure.caption())
                         .map(TextNormalizer::normalize).flatMap(caption -> captions.keptAs(caption, keptCaptions))
-                        .orElse(null)))
+                        .orElse(null), figure.before()))
                 .limit(MAX_FIGURES)
                 .toList();
+        List<String> read = extracted.paragraphs().stream().map(TextNormalizer::normalize).toList();
+        return FigurePlaces.moved(found, read, body);
     }
 
     /**

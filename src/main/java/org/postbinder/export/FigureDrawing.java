@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,24 +37,27 @@ final class FigureDrawing {
         this.files = files;
     }
 
-    /** Adds the figures that have a stored image; returns the captions set under them. */
-    Set<String> add(Document document, List<Post.Figure> figures) {
-        Set<String> drawnImages = new HashSet<>();
-        Set<String> drawnCaptions = new HashSet<>();
-        for (Post.Figure figure : figures) {
-            if (drawnImages.contains(figure.image())) {
-                continue;
-            }
-            Optional<Image> image = files.find(figure.image()).flatMap(FigureDrawing::image);
-            if (image.isPresent()) {
-                drawnImages.add(figure.image());
-                document.add(block(image.get(), figure.caption()));
-                if (figure.caption() != null) {
-                    drawnCaptions.add(figure.caption());
-                }
-            }
+    /** What one post has set so far, so that each image and each caption appears once. */
+    static final class Shown {
+        private final Set<String> images = new HashSet<>();
+        private final Set<String> captions = new HashSet<>();
+    }
+
+    /**
+     * Adds a figure at the current place: its image with its caption under it, or, when the image
+     * was not stored or cannot be read, the caption alone, still at the figure's place.
+     */
+    void add(Document document, Post.Figure figure, Shown shown) {
+        if (!shown.images.add(figure.image())) {
+            return;
         }
-        return drawnCaptions;
+        String caption = figure.caption() != null && shown.captions.add(figure.caption()) ? figure.caption() : null;
+        Optional<Image> image = files.find(figure.image()).flatMap(FigureDrawing::image);
+        if (image.isPresent()) {
+            document.add(block(image.get(), caption));
+        } else if (caption != null) {
+            document.add(PostSection.captionBlock(caption));
+        }
     }
 
     private static Div block(Image image, String caption) {

@@ -3,7 +3,9 @@ package org.postbinder.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.itextpdf.kernel.colors.ColorConstants;
 import com.itextpdf.kernel.font.PdfFont;
@@ -26,9 +28,9 @@ import static org.postbinder.export.ArchivalPdf.BODY_SIZE;
 import static org.postbinder.export.ArchivalPdf.BODY_WIDTH;
 
 /**
- * How one post is set in a PDF: its title, a byline, its figures (each stored image scaled to the
- * text width, followed by its caption), the captions without an image (each once), its body, and
- * its provenance (source and canonical URL as links, fetch time, content SHA-256). One instance per
+ * How one post is set in a PDF: its title, a byline, the captions of no figure, its paragraphs
+ * with each figure at its place among them (a stored image scaled to the text width, with its
+ * caption under it; each caption once), and its provenance (source and canonical URL as links, fetch time, content SHA-256). One instance per
  * document, since links carry a font of that document.
  */
 final class PostSection {
@@ -51,17 +53,26 @@ final class PostSection {
         document.add(title);
     }
 
+    /**
+     * The byline, the captions of no figure (a gallery's text, say) under it, then the paragraphs
+     * with each figure at its place among them.
+     */
     void addBody(Document document, Post post) {
         document.add(small(byline(post)));
-        Set<String> drawnCaptions = figures.add(document, post.figures());
-        for (String caption : post.captions()) {
-            if (!drawnCaptions.contains(caption)) {
-                document.add(caption(caption).setBorderLeft(new SolidBorder(ColorConstants.GRAY, 1.5f))
-                        .setPaddingLeft(6).setMarginTop(4));
+        Set<String> figureCaptions = post.figures().stream().map(Post.Figure::caption).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        post.captions().stream().filter(caption -> !figureCaptions.contains(caption))
+                .forEach(caption -> document.add(captionBlock(caption)));
+        FigureDrawing.Shown shown = new FigureDrawing.Shown();
+        List<String> paragraphs = post.paragraphs();
+        for (int place = 0; place <= paragraphs.size(); place++) {
+            int here = place;
+            post.figures().stream().filter(figure -> Math.min(figure.beforeParagraph(), paragraphs.size()) == here)
+                    .forEach(figure -> figures.add(document, figure, shown));
+            if (place < paragraphs.size()) {
+                document.add(text(paragraphs.get(place), BODY_SIZE, false, BODY_WIDTH).setMarginTop(4)
+                        .setMultipliedLeading(1.35f));
             }
-        }
-        for (String paragraph : post.paragraphs()) {
-            document.add(text(paragraph, BODY_SIZE, false, BODY_WIDTH).setMarginTop(4).setMultipliedLeading(1.35f));
         }
         document.add(small("Source: ").add(link(post.url())).setMarginTop(14));
         if (!post.canonicalUrl().equals(post.url())) {
@@ -88,6 +99,11 @@ final class PostSection {
             paragraph.setFontFamily(PdfFonts.BOLD);
         }
         return paragraph;
+    }
+
+    /** A caption set as text, without its image: ruled on the left, so that it reads as a caption. */
+    static Paragraph captionBlock(String caption) {
+        return caption(caption).setBorderLeft(new SolidBorder(ColorConstants.GRAY, 1.5f)).setPaddingLeft(6).setMarginTop(4);
     }
 
     /** A caption's type: smaller than the body, grey. */

@@ -50,12 +50,33 @@ final class BlockCollector {
             collector.visit(root, false);
             collector.flush();
         }
-        BlockCollector figuresFrom = collector;
-        if (figureScope != null) {
-            figuresFrom = new BlockCollector(roots);
-            figuresFrom.visit(figureScope, false);
+        if (figureScope == null) {
+            return new ExtractedBlocks(collector.blocks, collector.captions, collector.figures);
         }
-        return new ExtractedBlocks(collector.blocks, figuresFrom.captions, figuresFrom.figures);
+        BlockCollector figuresFrom = new BlockCollector(roots);
+        figuresFrom.visit(figureScope, false);
+        figuresFrom.flush();
+        return new ExtractedBlocks(collector.blocks, figuresFrom.captions,
+                placedAmong(figuresFrom.figures, figuresFrom.blocks, collector.blocks));
+    }
+
+    /**
+     * Figures read from a wider scope (the whole article, header included) placed among the body's
+     * blocks: each goes after the last body block that comes before it in the scope, or above the
+     * text when none does. Both walks give a block the same text, so the texts line the two up.
+     */
+    private static List<Figure> placedAmong(List<Figure> figures, List<String> scopeBlocks, List<String> bodyBlocks) {
+        List<Figure> placed = new ArrayList<>();
+        int body = 0;
+        int scope = 0;
+        for (Figure figure : figures) {
+            for (; scope < figure.before(); scope++) {
+                int found = bodyBlocks.subList(body, bodyBlocks.size()).indexOf(scopeBlocks.get(scope));
+                body = found < 0 ? body : body + found + 1;
+            }
+            placed.add(new Figure(figure.image(), figure.caption(), body));
+        }
+        return placed;
     }
 
     private BlockCollector(List<Element> roots) {
@@ -190,7 +211,7 @@ final class BlockCollector {
         found.forEach(this::addCaption);
         List<String> images = figure.select("img").stream().map(FigureImage::url).flatMap(Optional::stream).distinct().toList();
         for (int i = 0; i < images.size(); i++) {
-            figures.add(new Figure(images.get(i), captionOf(i, images.size(), found)));
+            figures.add(new Figure(images.get(i), captionOf(i, images.size(), found), blocks.size()));
         }
     }
 
@@ -207,7 +228,7 @@ final class BlockCollector {
 
     private void looseImage(@Nullable Element img) {
         if (img != null && roots.stream().anyMatch(root -> root == img || img.parents().contains(root))) {
-            FigureImage.url(img).ifPresent(url -> figures.add(new Figure(url, null)));
+            FigureImage.url(img).ifPresent(url -> figures.add(new Figure(url, null, blocks.size())));
         }
     }
 

@@ -49,8 +49,17 @@ public record Post(
         figures = List.copyOf(figures);
     }
 
-    /** One image of the post: its absolute URL and its caption, or null when it has none. */
-    public record Figure(String image, @Nullable String caption) {}
+    /**
+     * One image of the post: its absolute URL, its caption or null when it has none, and its place:
+     * the index of the paragraph it stands before ({@code paragraphs().size()} when it follows the last).
+     */
+    public record Figure(String image, @Nullable String caption, int beforeParagraph) {
+
+        /** The same figure at another place. */
+        public Figure at(int paragraph) {
+            return new Figure(image, caption, paragraph);
+        }
+    }
 
     /** A post as read from one page, before the store has seen it anywhere else (no aliases), with no figures or dateline. */
     public Post(String url, String canonicalUrl, String title, @Nullable String author, @Nullable String publishedAt,
@@ -61,10 +70,14 @@ public record Post(
                 paragraphs, captions, fetchedAt, List.of(), List.of(), null);
     }
 
-    /** The same post with other paragraphs and captions. */
+    /**
+     * The same post with other paragraphs and captions: {@code newParagraphs} are these with some left
+     * out, and the figures stay where they were among those kept.
+     */
     public Post withText(List<String> newParagraphs, List<String> newCaptions) {
         return new Post(url, canonicalUrl, title, author, publishedAt, modifiedAt, siteName, language, description, leadImage,
-                tags, newParagraphs, newCaptions, fetchedAt, aliases, figures, dateline);
+                tags, newParagraphs, newCaptions, fetchedAt, aliases, FigurePlaces.moved(figures, paragraphs, newParagraphs),
+                dateline);
     }
 
     /** The same post with these figures. */

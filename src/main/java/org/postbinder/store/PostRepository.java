@@ -217,7 +217,7 @@ public class PostRepository {
     }
 
     /**
-     * Replaces a stored post's paragraphs and captions, and what follows from them (hash, word count,
+     * Replaces a stored post's paragraphs and captions, and what follows from them (figures' places, hash, word count,
      * change time, fingerprint), as removing its site's furniture later does.
      */
     public void rewriteText(String job, Post post) {
@@ -225,13 +225,14 @@ public class PostRepository {
         Optional<ArticleFingerprint> fingerprint = ArticleFingerprint.of(post.paragraphs());
         Long simhash = fingerprint.map(ArticleFingerprint::bits).orElse(null);
         jdbc.sql("""
-                        update posts set paragraphs = :paragraphs, captions = :captions, word_count = :words,
+                        update posts set paragraphs = :paragraphs, captions = :captions, figures = :figures, word_count = :words,
                             changed_at = case when content_sha256 = :hash then changed_at else :now end, content_sha256 = :hash,
                             simhash = :simhash
                         where id = :id
                         """)
                 .param("paragraphs", json.writeValueAsString(post.paragraphs()))
                 .param("captions", json.writeValueAsString(post.captions())).param("words", post.wordCount())
+                .param("figures", json.writeValueAsString(post.figures()))
                 .param("hash", post.contentSha256()).param("now", Timestamp.from(Instant.now()))
                 .param("simhash", simhash, Types.BIGINT).param("id", row.id())
                 .update();

@@ -84,6 +84,23 @@ class PostCleanerTest {
                 "a byline: the writer's name goes to the author field when the page gives none"));
     }
 
+    @Test
+    void aDatelineAfterTheBylineGoesToItsFieldAndIsExplained() {
+        List<String> body = List.of("Ferry cuts", "By Jane Doe", "PORTSMOUTH (Harbour Wire) — The first crossing now leaves at 5:40.",
+                "The last one leaves at 22:10.");
+        ExtractedPost page = new ExtractedPost("https://blog.example/post", "https://blog.example/post",
+                Optional.of("Ferry cuts"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), body, List.of(), List.of(), true);
+
+        Post post = cleaner.clean(page, Instant.EPOCH).orElseThrow();
+
+        assertThat(post.dateline()).isEqualTo("PORTSMOUTH (Harbour Wire)");
+        assertThat(post.author()).isEqualTo("Jane Doe");
+        assertThat(post.paragraphs()).containsExactly("The first crossing now leaves at 5:40.", "The last one leaves at 22:10.");
+        assertThat(cleaner.dropped(page)).contains(
+                new PostCleaner.Dropped("PORTSMOUTH (Harbour Wire)", "a dateline: moved to the dateline field"));
+    }
+
     private static ExtractedPost page(String title, String description, String canonical) {
         return new ExtractedPost("https://blog.example/post", canonical, Optional.of(title), Optional.of("Ada"),
                 Optional.of("2025-04-10T09:00:00+01:00"), Optional.empty(), Optional.of("Blog"), Optional.of("en"),

@@ -2,6 +2,7 @@ package org.postbinder.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -67,10 +68,10 @@ class PostPdfWriterTest {
         Post post = post("https://harbour.example/2025/04/10/quay/", "2025-04-10T09:00:00Z", "The quay")
                 .withText(List.of("The morning ferry left at seven."),
                         List.of("The quay at dawn.", "Soundings, in metres.", "A photo never fetched.", "A damaged photo."))
-                .withFigures(List.of(new Post.Figure("https://harbour.example/quay.jpg", "The quay at dawn."),
-                        new Post.Figure("https://harbour.example/chart.png", "Soundings, in metres."),
-                        new Post.Figure("https://harbour.example/missing.jpg", "A photo never fetched."),
-                        new Post.Figure("https://harbour.example/damaged.jpg", "A damaged photo.")));
+                .withFigures(List.of(new Post.Figure("https://harbour.example/quay.jpg", "The quay at dawn.", 0),
+                        new Post.Figure("https://harbour.example/chart.png", "Soundings, in metres.", 0),
+                        new Post.Figure("https://harbour.example/missing.jpg", "A photo never fetched.", 0),
+                        new Post.Figure("https://harbour.example/damaged.jpg", "A damaged photo.", 0)));
         Path posts = folder.resolve("posts");
 
         // when
@@ -85,14 +86,37 @@ class PostPdfWriterTest {
         Path file = posts.resolve(names(posts).get(0));
         assertThat(PdfImages.count(file)).isEqualTo(2);
         assertThat(PdfA.violations(file, "2u")).isEmpty();
-        try (PdfDocument pdf = new PdfDocument(new PdfReader(file.toString()))) {
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
-                text.append(PdfTextExtractor.getTextFromPage(pdf.getPage(page)));
-            }
-            assertThat(text.toString().split("The quay at dawn\\.", -1)).hasSize(2);
-            assertThat(text.toString()).contains("Soundings, in metres.", "A photo never fetched.", "A damaged photo.");
-        }
+        String text = allText(file);
+        assertThat(text.split("The quay at dawn\\.", -1)).hasSize(2);
+        assertThat(text).contains("Soundings, in metres.", "A photo never fetched.", "A damaged photo.");
+    }
+
+    @Test
+    void eachFigureIsSetAtItsPlaceAmongTheParagraphsAndACaptionWithoutItsImageStaysThere() throws Exception {
+        // given: a stored photo before the third paragraph, an unfetched one after the last
+        Path jpeg = Files.write(folder.resolve("quay.jpg"), TestImages.jpeg(800, 450));
+        Post post = post("https://harbour.example/2025/04/11/tides/", "2025-04-11T09:00:00Z", "Tides")
+                .withText(List.of("First paragraph about the morning tide.", "Second paragraph about the harbour wall.",
+                                "Third paragraph about the evening tide."),
+                        List.of("The wall at low water.", "The evening light on the moorings."))
+                .withFigures(List.of(new Post.Figure("https://harbour.example/quay.jpg", "The wall at low water.", 2),
+                        new Post.Figure("https://harbour.example/evening.jpg", "The evening light on the moorings.", 3)));
+        Path posts = folder.resolve("posts");
+
+        // when
+        PostPdfWriter writer = new PostPdfWriter(posts, url -> Optional.ofNullable(
+                url.equals("https://harbour.example/quay.jpg") ? jpeg : null));
+        writer.open(new ExecutionContext());
+        writer.write(new Chunk<>(List.of(post)));
+        writer.finish();
+        writer.close();
+
+        // then: in reading order, the caption under its photo between the second and third paragraphs
+        String text = allText(posts.resolve(names(posts).get(0)));
+        assertThat(text.indexOf("Second paragraph")).isLessThan(text.indexOf("The wall at low water."));
+        assertThat(text.indexOf("The wall at low water.")).isLessThan(text.indexOf("Third paragraph"));
+        assertThat(text.indexOf("Third paragraph")).isLessThan(text.indexOf("The evening light on the moorings."));
+        assertThat(PdfImages.count(posts.resolve(names(posts).get(0)))).isEqualTo(1);
     }
 
     @Test
@@ -142,5 +166,15 @@ class PostPdfWriterTest {
         return new Post(url, url, title, "Ada Marsh", published, null, "Harbour", "en", null, null, List.of(),
                 List.of("The morning ferry left at seven.", "The gulls followed it out past the breakwater."),
                 List.of(), "2026-01-01T00:00:00Z");
+    }
+
+    private static String allText(Path file) throws IOException {
+        try (PdfDocument pdf = new PdfDocument(new PdfReader(file.toString()))) {
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+                text.append(PdfTextExtractor.getTextFromPage(pdf.getPage(page))).append('\n');
+            }
+            return text.toString();
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.postbinder.clean.PostCleaner;
 import org.postbinder.job.JobDefinition;
 import org.postbinder.store.Post;
 import org.postbinder.support.Pages;
@@ -34,11 +35,41 @@ class FigureExtractionTest {
 
         // then
         String uploads = "https://harbour-notes.example/wp-content/uploads/2025/06/";
-        assertThat(post.figures()).containsExactly(
-                new Figure(uploads + "shed-roof-1536x1024.jpg",
+        assertThat(post.figures()).extracting(Figure::image, Figure::caption).containsExactly(
+                tuple(uploads + "shed-roof-1536x1024.jpg",
                         "Half way: the new sheets go on from the seaward end, overlapping two corrugations."),
-                new Figure(uploads + "ridge-cap-1024x683.jpg",
+                tuple(uploads + "ridge-cap-1024x683.jpg",
                         "The ridge caps went on last, with new foam fillers under each one."));
+    }
+
+    @Test
+    void eachFigureKeepsItsPlaceAmongTheParagraphsThroughCleaning() throws IOException {
+        // given: paragraph, figure, paragraph, figure, paragraph, as the page has them
+        URI url = URI.create("https://harbour-notes.example/2025/06/reroofing-the-boat-shed/");
+        Path page = Pages.testResource("fixtures/figures/wordpress-lazy.html");
+
+        // when
+        ExtractedPost extracted = new PostExtractor().extract(Jsoup.parse(page.toFile(), null, url.toString()), url,
+                JobDefinition.Extract.generic(), Pages.FETCHED_AT);
+        Post post = new PostCleaner().clean(extracted, Pages.FETCHED_AT).orElseThrow();
+
+        // then: each stands before the paragraph that follows it on the page
+        assertThat(extracted.figures()).extracting(figure -> extracted.paragraphs().get(figure.before()))
+                .satisfiesExactly(text -> assertThat(text).startsWith("The new sheets are fibre cement"),
+                        text -> assertThat(text).startsWith("All told it took eleven evenings"));
+        assertThat(post.figures()).extracting(figure -> post.paragraphs().get(figure.beforeParagraph()))
+                .satisfiesExactly(text -> assertThat(text).startsWith("The new sheets are fibre cement"),
+                        text -> assertThat(text).startsWith("All told it took eleven evenings"));
+    }
+
+    @Test
+    void aLeadPhotoInTheHeaderStandsAboveTheTextAndABodyPhotoAmongIt() {
+        // when: the news page's lead figure sits in the article header, outside the body container
+        Post post = Pages.archive(Pages.testResource("extraction/pages/news/b-regional-ru.html")).orElseThrow();
+
+        // then
+        assertThat(post.figures()).isNotEmpty();
+        assertThat(post.figures().get(0).beforeParagraph()).isZero();
     }
 
     @Test
@@ -93,7 +124,8 @@ class FigureExtractionTest {
                 JobDefinition.Extract.generic(), Pages.FETCHED_AT);
 
         // then
-        assertThat(post.figures()).containsExactly(new Figure("https://blog.example/media/quay.jpg", "The quay."));
+        assertThat(post.figures()).extracting(Figure::image, Figure::caption)
+                .containsExactly(tuple("https://blog.example/media/quay.jpg", "The quay."));
     }
 
     private static String fileName(String url) {

@@ -34,7 +34,7 @@ class PostRepositoryTest {
     @Test
     void readsBackEveryFieldAsSaved() {
         Post post = post("Первый абзац с «кавычками».").withDateline("МОСКВА, 14 марта. /ТАСС/")
-                .withFigures(List.of(new Post.Figure("https://blog.example/p.jpg", null)));
+                .withFigures(List.of(new Post.Figure("https://blog.example/p.jpg", null, 1)));
 
         repository.save("blog", "r1", post);
 

@@ -49,6 +49,20 @@ class PostTextRewriteTest {
         assertThat(changedAt(post.canonicalUrl())).isAfter(before);
     }
 
+    @Test
+    void rewritingTheTextKeepsEachFigureBeforeItsParagraph() {
+        Post post = new Post("https://blog.example/quay/", "https://blog.example/quay/", "The quay", null, null, null, null,
+                "en", null, null, List.of(), List.of("Subscribe to the newsletter", "The quay was rebuilt in stone."),
+                List.of(), "2026-01-01T00:00:00Z")
+                .withFigures(List.of(new Post.Figure("https://blog.example/quay.jpg", null, 1)));
+        repository.save("blog", "r1", post);
+
+        repository.rewriteText("blog", post.withText(List.of("The quay was rebuilt in stone."), List.of()));
+
+        assertThat(repository.findAll("blog")).singleElement().extracting(Post::figures)
+                .isEqualTo(List.of(new Post.Figure("https://blog.example/quay.jpg", null, 0)));
+    }
+
     private java.time.Instant changedAt(String canonical) {
         return jdbc.sql("select changed_at from posts where canonical_url = :url").param("url", canonical)
                 .query(java.sql.Timestamp.class).single().toInstant();
