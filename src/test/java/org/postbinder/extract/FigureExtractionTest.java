@@ -25,13 +25,8 @@ class FigureExtractionTest {
 
     @Test
     void wordpressKeepsTheLargestReasonableSizeAndTheLazyLoadedPhotoButNoPixelEmojiOrAvatar() throws IOException {
-        // given
-        URI url = URI.create("https://harbour-notes.example/2025/06/reroofing-the-boat-shed/");
-        Path page = Pages.testResource("fixtures/figures/wordpress-lazy.html");
-
         // when
-        ExtractedPost post = new PostExtractor().extract(Jsoup.parse(page.toFile(), null, url.toString()), url,
-                JobDefinition.Extract.generic(), Pages.FETCHED_AT);
+        ExtractedPost post = wordpressLazy();
 
         // then
         String uploads = "https://harbour-notes.example/wp-content/uploads/2025/06/";
@@ -44,13 +39,8 @@ class FigureExtractionTest {
 
     @Test
     void eachFigureKeepsItsPlaceAmongTheParagraphsThroughCleaning() throws IOException {
-        // given: paragraph, figure, paragraph, figure, paragraph, as the page has them
-        URI url = URI.create("https://harbour-notes.example/2025/06/reroofing-the-boat-shed/");
-        Path page = Pages.testResource("fixtures/figures/wordpress-lazy.html");
-
-        // when
-        ExtractedPost extracted = new PostExtractor().extract(Jsoup.parse(page.toFile(), null, url.toString()), url,
-                JobDefinition.Extract.generic(), Pages.FETCHED_AT);
+        // when: the page has paragraph, figure, paragraph, figure, paragraph
+        ExtractedPost extracted = wordpressLazy();
         Post post = new PostCleaner().clean(extracted, Pages.FETCHED_AT).orElseThrow();
 
         // then: each stands before the paragraph that follows it on the page
@@ -126,6 +116,13 @@ class FigureExtractionTest {
         // then
         assertThat(post.figures()).extracting(Figure::image, Figure::caption)
                 .containsExactly(tuple("https://blog.example/media/quay.jpg", "The quay."));
+    }
+
+    private static ExtractedPost wordpressLazy() throws IOException {
+        URI url = URI.create("https://harbour-notes.example/2025/06/reroofing-the-boat-shed/");
+        Path page = Pages.testResource("fixtures/figures/wordpress-lazy.html");
+        return new PostExtractor().extract(Jsoup.parse(page.toFile(), null, url.toString()), url,
+                JobDefinition.Extract.generic(), Pages.FETCHED_AT);
     }
 
     private static String fileName(String url) {
