@@ -8,6 +8,8 @@
 #        BENCH_CONCURRENCY=1 src/test/scripts/bench-e2e.sh 1000    (fetches at once; default 2)
 #        BENCH_FORMATS=csv,json src/test/scripts/bench-e2e.sh 10000  (fewer formats; default all)
 #        BENCH_KEEP=1 src/test/scripts/bench-e2e.sh 1000             (keep the site, logs and archive)
+#        BENCH_PROFILE=1 src/test/scripts/bench-e2e.sh 1000          (also record the run with Java Flight Recorder and
+#                                                                      print where its CPU time goes, by stage)
 # Needs nginx (installed from Debian's packages when missing and run as root) and GNU time.
 set -euo pipefail
 [ $# -eq 0 ] && set -- 1000
@@ -79,7 +81,10 @@ crawl:
 export:
   formats: [$formats]
 EOF
-  read -r run_s run_cpu run_rss < <(cd "$work" && timed "$work/run" java -Xmx512m -jar "$repo/target/postbinder.jar" \
+  profile=()
+  [ -z "${BENCH_PROFILE:-}" ] || profile=("-XX:FlightRecorderOptions=stackdepth=512"
+    "-XX:StartFlightRecording=filename=$work/run.jfr,settings=profile")
+  read -r run_s run_cpu run_rss < <(cd "$work" && timed "$work/run" java -Xmx512m "${profile[@]}" -jar "$repo/target/postbinder.jar" \
     run bench.yml --logging.level.org.springframework.batch.core.step.AbstractStep=INFO)
   grep -q ': COMPLETED' "$work/run.log" || { echo "the run did not complete: $work/run.log" >&2; tail -n 30 "$work/run.log" >&2; exit 1; }
   stored=$(sed -n 's/^ *posts in store *\([0-9]*\).*/\1/p' "$work/run.log")
@@ -97,6 +102,7 @@ EOF
   echo "steps (from the log):"
   sed -n 's/.*Step: \[\([A-Za-z]*\)\] executed in \(.*\)$/  \1 \2/p' "$work/run.log"
   du -sh "$work"/output/bench/2* 2>/dev/null | awk '{print "archive " $1}'
+  [ -n "${BENCH_PROFILE:-}" ] && python3 "$repo/src/test/scripts/cpu-profile.py" "$work/run.jfr"
 
   kill "$nginx_pid" 2>/dev/null || true
   wait "$nginx_pid" 2>/dev/null || true
