@@ -54,10 +54,10 @@ public class Frontier {
                 .param("job", job).param("run", run).param("url", url).query(Integer.class).single() > 0;
     }
 
-    /** How many URLs of this shape the run has queued: the measure of a crawler trap. */
-    public int countShape(String job, String run, URI url) {
+    /** How many URLs of this shape ({@link UrlShape#of}) the run has queued: the measure of a crawler trap. */
+    public int countShape(String job, String run, String shape) {
         return jdbc.sql("select count(*) from frontier where job_name = :job and run_id = :run and shape = :shape")
-                .param("job", job).param("run", run).param("shape", UrlShape.of(url))
+                .param("job", job).param("run", run).param("shape", shape)
                 .query(Integer.class).single();
     }
 

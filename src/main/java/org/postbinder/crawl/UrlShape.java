@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
  * links ({@code ?sid=8f3a...}) produce one shape over and over, which is how a crawler trap is told
  * from a site with many pages. Pure and thread-safe.
  */
-final class UrlShape {
+public final class UrlShape {
 
     private UrlShape() {
     }
 
-    static String of(URI url) {
+    public static String of(URI url) {
         String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("\\d+", "#");
         String query = url.getRawQuery() == null ? "" : "?" + Arrays.stream(url.getRawQuery().split("&"))
                 .map(parameter -> parameter.split("=", 2)[0])

@@ -6,9 +6,12 @@ import org.postbinder.crawl.EntryKind;
 import org.postbinder.crawl.EntryStatus;
 import org.postbinder.crawl.FetchState;
 import org.postbinder.crawl.Frontier;
+import org.postbinder.crawl.UrlShape;
 import org.postbinder.media.FigureQueue;
 import org.postbinder.store.PostRepository;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -55,21 +58,27 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
 
     @Override
     public void write(Chunk<? extends CrawlResult> results) {
-        // the run's partitions write one at a time: the counts below are then exact
+        // the run's partitions write one at a time: the counts below are then exact, and are counted
+        // once per chunk and kept up as links are added, since counting the run's frontier for each
+        // link made a crawl's time grow with the square of its size
         runs.lock(job, run);
+        int room = maxPages - frontier.countPages(job, run);
+        Map<String, Integer> shapes = new HashMap<>();
         for (CrawlResult result : results) {
-            int room = maxPages - frontier.countPages(job, run);
             for (DiscoveredLink link : result.links()) {
                 boolean isPage = link.kind() == EntryKind.PAGE;
                 if (isPage ? room <= 0 || unchangedSinceFetched(link) : tooManyListings()) {
                     continue;
                 }
-                if (isTrap(link)) {
+                String shape = UrlShape.of(link.url());
+                int ofShape = shapes.computeIfAbsent(shape, key -> frontier.countShape(job, run, key));
+                if (isTrap(link, ofShape)) {
                     continue;
                 }
                 int depth = link.sameDepth() ? result.entry().depth() : result.entry().depth() + 1;
-                if (frontier.add(job, run, link.url(), link.kind(), depth, result.entry().url().toString()) && isPage) {
-                    room--;
+                if (frontier.add(job, run, link.url(), link.kind(), depth, result.entry().url().toString())) {
+                    shapes.put(shape, ofShape + 1);
+                    room -= isPage ? 1 : 0;
                 }
             }
             String url = result.entry().url().toString();
@@ -114,8 +123,8 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
     }
 
     /** One URL shape (an endless calendar, session ids) may produce only so many URLs per run. */
-    private boolean isTrap(DiscoveredLink link) {
-        if (frontier.countShape(job, run, link.url()) < maxPerPattern) {
+    private boolean isTrap(DiscoveredLink link, int ofShape) {
+        if (ofShape < maxPerPattern) {
             return false;
         }
         log.info("  trap guard  not queueing {}: {} URLs of its shape already", link.url(), maxPerPattern);

@@ -23,20 +23,23 @@ final class FingerprintBands {
     void index(String job, long postId, Optional<ArticleFingerprint> fingerprint) {
         jdbc.sql("delete from post_fingerprint_bands where post_id = :id").param("id", postId).update();
         fingerprint.ifPresent(print -> print.bandKeys().forEach(key -> jdbc.sql("""
-                        insert into post_fingerprint_bands (job_name, band_key, post_id) values (:job, :key, :id)
+                        insert into post_fingerprint_bands (job_name, band_key, post_id, simhash) values (:job, :key, :id, :simhash)
                         """)
-                .param("job", job).param("key", key).param("id", postId).update()));
+                .param("job", job).param("key", key).param("id", postId).param("simhash", print.bits()).update()));
     }
 
-    /** The job's post whose fingerprint is within the threshold of this one: the closest, then the first stored. */
+    /**
+     * The job's post whose fingerprint is within the threshold of this one: the closest, then the
+     * first stored. The band rows carry the fingerprints, so no post row is read.
+     */
     Optional<Long> sameArticle(String job, ArticleFingerprint fingerprint) {
         record Candidate(long id, ArticleFingerprint print) {}
         return jdbc.sql("""
-                        select distinct p.id, p.simhash from post_fingerprint_bands b join posts p on p.id = b.post_id
-                        where b.job_name = :job and b.band_key in (:keys)
+                        select distinct post_id, simhash from post_fingerprint_bands
+                        where job_name = :job and band_key in (:keys)
                         """)
                 .param("job", job).param("keys", fingerprint.bandKeys())
-                .query((rs, row) -> new Candidate(rs.getLong("id"), new ArticleFingerprint(rs.getLong("simhash"))))
+                .query((rs, row) -> new Candidate(rs.getLong("post_id"), new ArticleFingerprint(rs.getLong("simhash"))))
                 .list().stream()
                 .filter(candidate -> candidate.print().sameArticleAs(fingerprint))
                 .min(Comparator.comparingInt((Candidate candidate) -> candidate.print().distance(fingerprint))
