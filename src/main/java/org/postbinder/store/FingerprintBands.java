@@ -1,7 +1,9 @@
 package org.postbinder.store;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.postbinder.dedupe.ArticleFingerprint;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,17 +32,20 @@ final class FingerprintBands {
 
     /**
      * The job's post whose fingerprint is within the threshold of this one: the closest, then the
-     * first stored. The band rows carry the fingerprints, so no post row is read.
+     * first stored. The band rows carry the fingerprints, so no post row is read, and each band is
+     * looked up on its own: H2 answers {@code band_key in (...)} by reading every band row of the
+     * job, which made each new post cost a scan of all the others.
      */
     Optional<Long> sameArticle(String job, ArticleFingerprint fingerprint) {
         record Candidate(long id, ArticleFingerprint print) {}
-        return jdbc.sql("""
-                        select distinct post_id, simhash from post_fingerprint_bands
-                        where job_name = :job and band_key in (:keys)
-                        """)
-                .param("job", job).param("keys", fingerprint.bandKeys())
-                .query((rs, row) -> new Candidate(rs.getLong("post_id"), new ArticleFingerprint(rs.getLong("simhash"))))
-                .list().stream()
+        Set<Candidate> candidates = new HashSet<>();
+        for (int key : fingerprint.bandKeys()) {
+            candidates.addAll(jdbc.sql("select post_id, simhash from post_fingerprint_bands where job_name = :job and band_key = :key")
+                    .param("job", job).param("key", key)
+                    .query((rs, row) -> new Candidate(rs.getLong("post_id"), new ArticleFingerprint(rs.getLong("simhash"))))
+                    .list());
+        }
+        return candidates.stream()
                 .filter(candidate -> candidate.print().sameArticleAs(fingerprint))
                 .min(Comparator.comparingInt((Candidate candidate) -> candidate.print().distance(fingerprint))
                         .thenComparingLong(Candidate::id))
