@@ -27,7 +27,7 @@ public class PostbinderApplication {
         int exitCode;
         try {
             String[] withMode = ServeCommand.isServe(args) ? append(args, ServeCommand.WEB_APPLICATION)
-                    : WorkerCommand.isWorker(args) ? append(args, WorkerCommand.REMOTE_MODE) : args;
+                    : WorkerCommand.isWorker(args) ? WorkerCommand.inRemoteMode(args) : args;
             exitCode = SpringApplication.exit(SpringApplication.run(PostbinderApplication.class, withMode));
         } catch (RuntimeException e) {
             // start-up failures (database locked or unreachable, bad settings) get one line, not a stack trace

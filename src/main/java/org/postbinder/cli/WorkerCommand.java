@@ -3,9 +3,11 @@ package org.postbinder.cli;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 import org.postbinder.job.ProcessRole;
 import org.postbinder.remote.RemoteProperties;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Command;
 public class WorkerCommand implements Callable<Integer> {
 
     /** What makes a process a worker: remote mode, whatever the settings say. */
-    public static final String REMOTE_MODE = "--postbinder.remote.enabled=true";
+    private static final String REMOTE_MODE = "--postbinder.remote.enabled=true";
 
     private final ObjectProvider<StandardIntegrationFlow> partitionsIn;
     private final ProcessRole role;
@@ -48,6 +50,16 @@ public class WorkerCommand implements Callable<Integer> {
     /** Whether a command line asks for {@code worker}: its first word that is not an option. */
     public static boolean isWorker(String... args) {
         return PostbinderCommand.subcommand(args).equals("worker");
+    }
+
+    /**
+     * A worker's command line in remote mode: any {@code enabled} given is replaced, since Spring
+     * would read a second one as a list ("true,true").
+     */
+    public static String[] inRemoteMode(String... args) {
+        return Stream.concat(
+                Arrays.stream(args).filter(arg -> !arg.startsWith("--postbinder.remote.enabled")),
+                Stream.of(REMOTE_MODE)).toArray(String[]::new);
     }
 
     @Override
