@@ -65,7 +65,7 @@ class RemoteConfiguration {
                                                 PartitionBeats beats, CrawlRuns runs, RemoteProperties settings)
             throws Exception {
         return new RemoteCrawlPartitions(sender(crawlPartitionRequests, repository, settings),
-                new LostWorkers(beats, repository, runs, settings.heartbeatTimeout()), runs, settings);
+                new LostWorkers(beats, repository, runs, settings.heartbeatTimeout()), runs, repository, settings);
     }
 
     /**

@@ -10,8 +10,11 @@ import org.postbinder.crawl.CrawlRuns;
 import org.postbinder.job.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
 
@@ -19,7 +22,7 @@ import org.springframework.beans.factory.DisposableBean;
  * The manager's side of a remote crawl: sends the partitions through the queue and waits until the
  * job repository shows every one ended (Spring Batch Integration's handler, which polls it), while
  * {@link LostWorkers} looks for partitions whose worker is gone, so the wait cannot last for ever on
- * a dead worker. Past the partition timeout (when one is set) the run's partitions are told to stop
+ * a dead worker, and passes a request to stop the job on to the partitions. Past the partition timeout (when one is set) the run's partitions are told to stop
  * and the step fails. Thread-safe: one handler serves every run of the process.
  */
 class RemoteCrawlPartitions implements PartitionHandler, DisposableBean {
@@ -29,13 +32,16 @@ class RemoteCrawlPartitions implements PartitionHandler, DisposableBean {
     private final PartitionHandler sender;
     private final LostWorkers lostWorkers;
     private final CrawlRuns runs;
+    private final JobRepository repository;
     private final RemoteProperties settings;
     private final ScheduledExecutorService watch = Daemons.timer("lost-workers");
 
-    RemoteCrawlPartitions(PartitionHandler sender, LostWorkers lostWorkers, CrawlRuns runs, RemoteProperties settings) {
+    RemoteCrawlPartitions(PartitionHandler sender, LostWorkers lostWorkers, CrawlRuns runs, JobRepository repository,
+                          RemoteProperties settings) {
         this.sender = sender;
         this.lostWorkers = lostWorkers;
         this.runs = runs;
+        this.repository = repository;
         this.settings = settings;
     }
 
@@ -60,10 +66,24 @@ class RemoteCrawlPartitions implements PartitionHandler, DisposableBean {
 
     private void look(StepExecution managerStep) {
         try {
+            passOnStop(managerStep);
             lostWorkers.check(managerStep);
         } catch (RuntimeException e) {
             // a database that does not answer now may answer at the next look; the poll will fail the step if not
             log.warn("cannot look for lost workers: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Asked to stop (SIGTERM, the web page), the job is STOPPING in the job repository; partitions
+     * that are fetching see that when they commit, but one waiting for the others' links commits
+     * nothing. The run's partitions are told through the database, where each one looks at every read.
+     */
+    private void passOnStop(StepExecution managerStep) {
+        JobExecution job = repository.getJobExecution(managerStep.getJobExecutionId());
+        if (job != null && (job.isStopping() || job.getStatus() == BatchStatus.STOPPED)) {
+            runs.requestStop(managerStep.getJobParameters().getString(RunParameters.JOB, ""),
+                    managerStep.getJobParameters().getString(RunParameters.RUN, ""));
         }
     }
 

@@ -134,14 +134,43 @@ class RemotePartitioningIT {
                 .contains("already STARTED");
 
         // when: the run is restarted with b alone
-        Matcher restart = Pattern.compile("postbinder restart (\\d+)").matcher(failed);
-        assertThat(restart.find()).as(failed).isTrue();
-        Launcher.Result again = launcher.run(PATIENCE, manager("restart", restart.group(1)));
+        Launcher.Result again = launcher.run(PATIENCE, manager("restart", execution(failed)));
 
         // then
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).contains(": COMPLETED");
         assertEveryPostStoredOnce();
+    }
+
+    @Test
+    void sigtermToTheManagerStopsThePartitionsOnTheWorkerAndTheRestartCompletesTheRun() throws Exception {
+        // given: one worker that runs all six partitions, two of which have no server and wait from the start
+        Path jobFile = serveBlogs(300);
+        Files.writeString(jobFile, Files.readString(jobFile).replace("crawl:\n", "crawl:\n  concurrency: 6\n"));
+        Process worker = worker("a", 6);
+        Path log = awaitReady(worker, "a");
+        Process run = launcher.start(manager("run", jobFile.toString(), "--run-id", "stopped"));
+        processes.add(run);
+        awaitCount(log, "  stored ", 4, worker);
+
+        // when
+        run.destroy();
+
+        // then: the run stops, and so does every partition, those waiting for others' links too
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).as("the manager ends").isTrue();
+        String stopped = launcher.printedSince(0);
+        assertThat(stopped).contains(": STOPPED");
+        awaitCount(log, ": STOPPED", 6, worker);
+        Launcher.Result again = launcher.run(PATIENCE, manager("restart", execution(stopped)));
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains(": COMPLETED");
+        assertEveryPostStoredOnce();
+    }
+
+    private static String execution(String output) {
+        Matcher execution = Pattern.compile(": (?:STOPPED|FAILED) \\(execution (\\d+)").matcher(output);
+        assertThat(execution.find()).as("a stopped or failed execution in:\n" + output).isTrue();
+        return execution.group(1);
     }
 
     /** Four blogs, numbered apart so that no two servers have an article in common, and the job that crawls them. */
