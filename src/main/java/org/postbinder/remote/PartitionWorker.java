@@ -109,11 +109,6 @@ class PartitionWorker implements DisposableBean {
         }
     }
 
-    /** The partitions this worker is running now, by step execution id. */
-    Set<Long> running() {
-        return Set.copyOf(running);
-    }
-
     @Override
     public void destroy() {
         heart.shutdownNow();
