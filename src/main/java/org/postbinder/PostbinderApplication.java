@@ -2,6 +2,7 @@ package org.postbinder;
 
 import org.postbinder.cli.OneLineReason;
 import org.postbinder.cli.ServeCommand;
+import org.postbinder.cli.WorkerCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -25,7 +26,8 @@ public class PostbinderApplication {
         java.security.Security.setProperty("networkaddress.cache.ttl", DNS_CACHE_SECONDS);
         int exitCode;
         try {
-            String[] withMode = ServeCommand.isServe(args) ? append(args, ServeCommand.WEB_APPLICATION) : args;
+            String[] withMode = ServeCommand.isServe(args) ? append(args, ServeCommand.WEB_APPLICATION)
+                    : WorkerCommand.isWorker(args) ? WorkerCommand.inRemoteMode(args) : args;
             exitCode = SpringApplication.exit(SpringApplication.run(PostbinderApplication.class, withMode));
         } catch (RuntimeException e) {
             // start-up failures (database locked or unreachable, bad settings) get one line, not a stack trace

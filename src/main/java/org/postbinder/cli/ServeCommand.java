@@ -45,12 +45,7 @@ public class ServeCommand implements Callable<Integer> {
 
     /** Whether a command line asks for {@code serve}: its first word that is not an option. */
     public static boolean isServe(String... args) {
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                return arg.equals("serve");
-            }
-        }
-        return false;
+        return PostbinderCommand.subcommand(args).equals("serve");
     }
 
     @Override

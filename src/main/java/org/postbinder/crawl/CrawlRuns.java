@@ -98,6 +98,18 @@ public class CrawlRuns {
         return next;
     }
 
+    /**
+     * The news that asks the run's partitions to stop (STOPPED, to be restarted) rather than fail: the
+     * job was asked to stop while its partitions run in worker processes, where a partition waiting
+     * for others' links reaches no chunk boundary to see the job's own status at.
+     */
+    public static final String STOP_REQUESTED = "the run was asked to stop";
+
+    /** Asks the run's partitions, in every process, to stop at their next read. */
+    public void requestStop(String job, String run) {
+        abort(job, run, STOP_REQUESTED);
+    }
+
     /** Tells the run's other partitions to stop: one failed, and the run will be restarted as a whole. */
     public void abort(String job, String run, String reason) {
         jdbc.sql("""

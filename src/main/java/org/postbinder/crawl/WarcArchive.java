@@ -6,8 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,7 +40,11 @@ public class WarcArchive implements ItemStream, ExchangeRecorder {
     private static final Logger log = LoggerFactory.getLogger("org.postbinder.progress");
 
     private final Path folder;
-    private final String prefix;
+    /** The start of the run's files' names, whoever wrote them. */
+    private final String run;
+    /** The files this archive numbers and writes: the run's, or a remote worker's own among them. */
+    private final String ownPrefix;
+    private final boolean worker;
     private final long maxFileBytes;
     private final boolean enabled;
     private @Nullable WarcWriter writer;
@@ -47,8 +53,22 @@ public class WarcArchive implements ItemStream, ExchangeRecorder {
 
     /** With {@code enabled} false the archive keeps nothing and writes no file. */
     public WarcArchive(Path folder, String job, String run, long maxFileBytes, boolean enabled) {
+        this(folder, job, run, maxFileBytes, enabled, null);
+    }
+
+    /**
+     * The archive of a remote worker named {@code worker} (null: of the process that runs the job):
+     * a worker writes files of its own, {@code <job>-<run>.<worker>-<n>.warc.gz} (a run id has no dot,
+     * a worker's name only letters, digits, '-' and '_'), so that processes
+     * sharing the folder never number into one another's files, and it repairs none, since another
+     * worker may be writing the file it would cut. The job's own process repairs them all, when it
+     * first opens the archive (seeding, or fetching images after the crawl), while no worker writes.
+     */
+    public WarcArchive(Path folder, String job, String run, long maxFileBytes, boolean enabled, @Nullable String worker) {
         this.folder = folder;
-        this.prefix = job + "-" + run + "-";
+        this.run = job + "-" + run;
+        this.ownPrefix = this.run + (worker == null ? "" : "." + worker) + "-";
+        this.worker = worker != null;
         this.maxFileBytes = maxFileBytes;
         this.enabled = enabled;
     }
@@ -61,7 +81,7 @@ public class WarcArchive implements ItemStream, ExchangeRecorder {
     @Override
     public synchronized void open(ExecutionContext context) {
         closeQuietly();
-        if (enabled && !repaired) {
+        if (enabled && !repaired && !worker) {
             repaired = true;
             files().forEach(WarcArchive::repair);
         }
@@ -143,10 +163,13 @@ public class WarcArchive implements ItemStream, ExchangeRecorder {
         }
     }
 
-    /** The WARC files of this run, in the order they were written. */
+    /** The WARC files of this run, each writer's in the order they were written. */
     public List<Path> files() {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> index(file) >= 0).sorted((a, b) -> Integer.compare(index(a), index(b))).toList();
+            return files.filter(file -> runFile(file) != null)
+                    .sorted(Comparator.comparing((Path file) -> Objects.toString(runFile(file).group(1), ""))
+                            .thenComparing(file -> Integer.parseInt(runFile(file).group(2))))
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -166,7 +189,7 @@ public class WarcArchive implements ItemStream, ExchangeRecorder {
             closeFile();
             Files.createDirectories(folder);
             int next = files().stream().mapToInt(this::index).max().orElse(-1) + 1;
-            Path file = folder.resolve(String.format("%s%05d.warc.gz", prefix, next));
+            Path file = folder.resolve(String.format("%s%05d.warc.gz", ownPrefix, next));
             channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             writer = new WarcWriter(channel, WarcCompression.GZIP);
         } catch (IOException e) {
@@ -186,9 +209,19 @@ public class WarcArchive implements ItemStream, ExchangeRecorder {
         channel = null;
     }
 
+    /** This archive's own number of a file; -1 for another writer's file. */
     private int index(Path file) {
-        Matcher matcher = Pattern.compile(Pattern.quote(prefix) + "(\\d{5})\\.warc\\.gz").matcher(file.getFileName().toString());
+        Matcher matcher = Pattern.compile(Pattern.quote(ownPrefix) + "(\\d{5})\\.warc\\.gz").matcher(file.getFileName().toString());
         return matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
+    }
+
+    /**
+     * A file of the run, by any writer: group 1 is the worker's part of the name (null for the job's
+     * own process), group 2 the file's number.
+     */
+    private @Nullable Matcher runFile(Path file) {
+        Matcher matcher = Pattern.compile(Pattern.quote(run) + "(\\.[A-Za-z0-9_-]+)?-(\\d{5})\\.warc\\.gz").matcher(file.getFileName().toString());
+        return matcher.matches() ? matcher : null;
     }
 
     private static MediaType contentType(Map<String, List<String>> headers) {

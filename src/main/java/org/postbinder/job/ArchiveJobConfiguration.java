@@ -55,9 +55,11 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -67,6 +69,7 @@ import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -152,17 +155,25 @@ public class ArchiveJobConfiguration {
     /**
      * The crawl, split into partitions that run on their own threads: one per lane of the run's
      * frontier (the job's {@code crawl.concurrency}), so several servers are fetched at once while
-     * each server keeps to its own lanes.
+     * each server keeps to its own lanes. In remote mode the same partitions go to worker processes
+     * instead (package {@code remote}), which run {@code crawlPartitionStep} as it is defined here.
      */
     @Bean
     Step crawlPostsStep(JobRepository repository, Step crawlPartitionStep, CrawlPartitioner crawlPartitioner,
-                        Frontier frontier, CrawlRuns runs, ProgressConsole console) {
-        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("crawl-");
-        threads.setTaskDecorator(new JobScopeTaskDecorator());
-        return new StepBuilder(CRAWL_STEP, repository)
-                .partitioner(CRAWL_PARTITION_STEP, crawlPartitioner)
-                .step(crawlPartitionStep)
-                .taskExecutor(threads)
+                        Frontier frontier, CrawlRuns runs, ProgressConsole console,
+                        ObjectProvider<PartitionHandler> remotePartitions) {
+        PartitionStepBuilder partitions = new StepBuilder(CRAWL_STEP, repository)
+                .partitioner(CRAWL_PARTITION_STEP, crawlPartitioner);
+        // with postbinder.remote.enabled, the one partition handler there is sends them to workers
+        PartitionHandler remote = remotePartitions.getIfAvailable();
+        if (remote != null) {
+            partitions.partitionHandler(remote);
+        } else {
+            SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("crawl-");
+            threads.setTaskDecorator(new JobScopeTaskDecorator());
+            partitions.step(crawlPartitionStep).taskExecutor(threads);
+        }
+        return partitions
                 .listener(new CrawlPartitionsListener(runs))
                 .listener(new CrawlProgressListener(frontier, console))
                 .build();
@@ -203,10 +214,11 @@ public class ArchiveJobConfiguration {
      */
     @Bean
     @JobScope
-    WarcArchive warcArchive(OutputProperties output, WarcProperties warc, @Value("#{jobParameters['job']}") String jobName,
-                            @Value("#{jobParameters['run']}") String run) {
+    WarcArchive warcArchive(OutputProperties output, WarcProperties warc, ProcessRole role,
+                            @Value("#{jobParameters['job']}") String jobName, @Value("#{jobParameters['run']}") String run) {
+        // a remote worker writes its own files into the same folder (shared with the job's process)
         return new WarcArchive(output.dir().resolve(jobName).resolve("warc"), jobName, run, warc.maxFileSize().toBytes(),
-                warc.enabled());
+                warc.enabled(), role.workerName().orElse(null));
     }
 
     @Bean

@@ -46,6 +46,11 @@ class FrontierReader implements ItemReader<FrontierEntry> {
     public @Nullable FrontierEntry read() throws InterruptedException {
         while (true) {
             Optional<String> aborted = runs.aborted(job, run);
+            if (aborted.filter(CrawlRuns.STOP_REQUESTED::equals).isPresent()) {
+                // the job's process was asked to stop while this partition runs in a worker: see below
+                step.setTerminateOnly();
+                return null;
+            }
             if (aborted.isPresent()) {
                 // another partition failed: going on would only delay the restart that resumes them all,
                 // and waiting for the URLs it left pending would be for ever

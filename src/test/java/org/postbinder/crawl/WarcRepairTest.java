@@ -89,6 +89,45 @@ class WarcRepairTest {
         assertThat(WarcFiles.readToTheEnd(restarted.files().get(1))).hasSize(2);
     }
 
+    @Test
+    void aRemoteWorkerWritesFilesOfItsOwnAndLeavesTheOthersAlone() throws IOException {
+        // given: a torn file of the run, which another process may still be writing
+        byte[] torn = Arrays.copyOf(whole, whole.length - 7);
+        Files.write(file, torn);
+
+        // when: worker w-1 records in the same folder
+        WarcArchive worker = new WarcArchive(folder, "harbour", "r1", 1 << 30, true, "w-1");
+        worker.open(new ExecutionContext());
+        worker.record(exchange(4));
+        worker.close();
+
+        // then: it wrote a file of its own, numbered from its own first, and cut nothing
+        assertThat(folder.resolve("harbour-r1.w-1-00000.warc.gz")).exists();
+        assertThat(Files.readAllBytes(file)).isEqualTo(torn);
+        assertThat(worker.files()).extracting(path -> path.getFileName().toString())
+                .containsExactly("harbour-r1-00000.warc.gz", "harbour-r1.w-1-00000.warc.gz");
+    }
+
+    @Test
+    void theJobsOwnProcessRepairsTheWorkersFilesToo() throws IOException {
+        // given: a worker's file torn by a kill
+        WarcArchive worker = new WarcArchive(folder, "harbour", "r1", 1 << 30, true, "w-1");
+        worker.open(new ExecutionContext());
+        worker.record(exchange(4));
+        worker.close();
+        Path workers = folder.resolve("harbour-r1.w-1-00000.warc.gz");
+        byte[] written = Files.readAllBytes(workers);
+        Files.write(workers, Arrays.copyOf(written, written.length - 7));
+
+        // when: the run's own process opens the archive (the restart's first step)
+        WarcArchive restarted = new WarcArchive(folder, "harbour", "r1", 1 << 30, true);
+        restarted.open(new ExecutionContext());
+        restarted.close();
+
+        // then
+        assertThat(WarcFiles.readToTheEnd(workers)).hasSize(1);
+    }
+
     /** Where the last gzip member (the last response record) begins. */
     private int startOfLastRecord() {
         for (int i = whole.length - 2; i > 0; i--) {

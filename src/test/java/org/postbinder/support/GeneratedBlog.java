@@ -25,6 +25,8 @@ public final class GeneratedBlog {
     private final String everyPost;
     private final int heldPost;
     private final CountDownLatch release;
+    /** The number of the first post: blogs numbered apart have no post in common. */
+    private final int first;
     private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger conditionalHits = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -39,10 +41,11 @@ public final class GeneratedBlog {
     }
 
     public GeneratedBlog(int posts, long postDelayMillis) {
-        this(posts, postDelayMillis, "", 0, new CountDownLatch(0));
+        this(posts, postDelayMillis, "", 0, new CountDownLatch(0), 1);
     }
 
-    private GeneratedBlog(int posts, long postDelayMillis, String everyPost, int heldPost, CountDownLatch release) {
+    private GeneratedBlog(int posts, long postDelayMillis, String everyPost, int heldPost, CountDownLatch release, int first) {
+        this.first = first;
         this.posts = posts;
         this.postDelayMillis = postDelayMillis;
         this.everyPost = everyPost;
@@ -60,7 +63,7 @@ public final class GeneratedBlog {
      * down (or after three minutes): a run that reaches it stays under way for as long as a test needs.
      */
     public GeneratedBlog withPostHeldUntil(int post, CountDownLatch release) {
-        return new GeneratedBlog(posts, postDelayMillis, everyPost, post, release);
+        return new GeneratedBlog(posts, postDelayMillis, everyPost, post, release, first);
     }
 
     /**
@@ -69,7 +72,20 @@ public final class GeneratedBlog {
      */
     public GeneratedBlog withParagraphOnEveryPost(String paragraph) {
         return new GeneratedBlog(posts, postDelayMillis, "<p class=\"has-background has-pale-cyan-blue-background-color\">"
-                + paragraph + "</p>", heldPost, release);
+                + paragraph + "</p>", heldPost, release, first);
+    }
+
+    /**
+     * The same blog with its posts numbered from {@code first}: served on several servers, blogs
+     * numbered apart are different sites with different posts (the same numbers would be one article).
+     */
+    public GeneratedBlog numberedFrom(int first) {
+        return new GeneratedBlog(posts, postDelayMillis, everyPost, heldPost, release, first);
+    }
+
+    /** The numbers of its posts. */
+    public IntStream numbers() {
+        return IntStream.range(first, first + posts);
     }
 
     public int posts() {
@@ -161,7 +177,7 @@ public final class GeneratedBlog {
 
     private String listing(int page) {
         int pages = (posts + PER_PAGE - 1) / PER_PAGE;
-        String teasers = IntStream.rangeClosed((page - 1) * PER_PAGE + 1, Math.min(posts, page * PER_PAGE))
+        String teasers = IntStream.range(first + (page - 1) * PER_PAGE, first + Math.min(posts, page * PER_PAGE))
                 .mapToObj(n -> """
                         <article class="post type-post"><h2 class="entry-title"><a href="%s">%s</a></h2>
                         <time datetime="%sT09:00:00+01:00">%s</time><p>A short teaser for part %d.</p></article>
@@ -195,13 +211,13 @@ public final class GeneratedBlog {
                 </article>
                 <div id="jp-relatedposts"><h3>Related</h3><a href="%s">%s</a></div>
                 <div id="respond"><h3 id="reply-title">Leave a Reply</h3><form><p class="comment-notes">Your email address will not be published. Required fields are marked *</p><textarea></textarea></form></div>
-                """.formatted(n, title(n), date(n), date(n), n, n, paragraphs, postPath(n % posts + 1), title(n % posts + 1));
+                """.formatted(n, title(n), date(n), date(n), n, n, paragraphs, postPath(first + (n - first + 1) % posts), title(first + (n - first + 1) % posts));
         String canonical = "<link rel=\"canonical\" href=\"" + server.url(postPath(n)) + "\">";
         return page(title(n) + " – Harbour notes", canonical, "<main id=\"main\">" + article + "</main>");
     }
 
     private String sitemap(LocalSiteServer server) {
-        String urls = IntStream.rangeClosed(1, posts)
+        String urls = numbers()
                 .mapToObj(n -> "<url><loc>" + server.url(postPath(n)) + "</loc><lastmod>" + date(n) + "</lastmod></url>")
                 .collect(Collectors.joining("\n"));
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
@@ -209,7 +225,7 @@ public final class GeneratedBlog {
     }
 
     private String feed(LocalSiteServer server) {
-        String items = IntStream.rangeClosed(Math.max(1, posts - 9), posts)
+        String items = IntStream.range(first + Math.max(0, posts - 10), first + posts)
                 .mapToObj(n -> "<item><title>" + title(n) + "</title><link>" + server.url(postPath(n)) + "</link></item>")
                 .collect(Collectors.joining("\n"));
         return "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Harbour notes</title>" + items + "</channel></rss>\n";

@@ -67,6 +67,14 @@ public final class Launcher {
 
     /** Starts the launcher; its stdout and stderr go to one log file under home. */
     public Process start(String... args) throws IOException {
+        return startLogging(log(), args);
+    }
+
+    /**
+     * Starts the launcher with its stdout and stderr in a log of its own, on the same database and
+     * output folder: one of several processes that work together (a manager and its workers).
+     */
+    public Process startLogging(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
@@ -83,7 +91,7 @@ public final class Launcher {
         return new ProcessBuilder(command)
                 .directory(new File(System.getProperty("user.dir")))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
     }
 
