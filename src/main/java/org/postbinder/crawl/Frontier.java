@@ -23,6 +23,9 @@ public class Frontier {
 
     /** Longer URLs are almost always session or tracking junk; the column holds this many characters. */
     static final int MAX_URL_LENGTH = 2048;
+    /** The keys of {@code frontier_counts}: URLs of a kind, and URLs of a shape. */
+    private static final String KIND = "kind:";
+    private static final String SHAPE = "shape:";
 
     private final JdbcClient jdbc;
     private final CrawlRuns runs;
@@ -38,15 +41,39 @@ public class Frontier {
         if (text.length() > MAX_URL_LENGTH || contains(job, run, text)) {
             return false;
         }
-        return jdbc.sql("""
+        String shape = UrlShape.of(url);
+        boolean added = jdbc.sql("""
                         insert into frontier (job_name, run_id, url, kind, depth, status, found_on, shape, lane, updated_at)
                         values (:job, :run, :url, :kind, :depth, 'PENDING', :foundOn, :shape, :lane, :now)
                         """)
                 .param("job", job).param("run", run).param("url", text).param("kind", kind.name())
-                .param("depth", depth).param("foundOn", foundOn).param("shape", UrlShape.of(url))
+                .param("depth", depth).param("foundOn", foundOn).param("shape", shape)
                 .param("lane", runs.laneOf(job, run, url))
                 .param("now", Timestamp.from(Instant.now()))
                 .update() == 1;
+        if (added) {
+            countOneMore(job, run, KIND + kind.name());
+            countOneMore(job, run, SHAPE + shape);
+        }
+        return added;
+    }
+
+    /**
+     * Counts one more URL of the run under {@code counted}. URLs are added by the run's seeding or
+     * by its writers, which take turns on the run's row, so the update and the insert do not race.
+     */
+    private void countOneMore(String job, String run, String counted) {
+        int updated = jdbc.sql("update frontier_counts set urls = urls + 1 where job_name = :job and run_id = :run and counted = :counted")
+                .param("job", job).param("run", run).param("counted", counted).update();
+        if (updated == 0) {
+            jdbc.sql("insert into frontier_counts (job_name, run_id, counted, urls) values (:job, :run, :counted, 1)")
+                    .param("job", job).param("run", run).param("counted", counted).update();
+        }
+    }
+
+    private int counted(String job, String run, String counted) {
+        return jdbc.sql("select urls from frontier_counts where job_name = :job and run_id = :run and counted = :counted")
+                .param("job", job).param("run", run).param("counted", counted).query(Integer.class).optional().orElse(0);
     }
 
     private boolean contains(String job, String run, String url) {
@@ -56,9 +83,7 @@ public class Frontier {
 
     /** How many URLs of this shape ({@link UrlShape#of}) the run has queued: the measure of a crawler trap. */
     public int countShape(String job, String run, String shape) {
-        return jdbc.sql("select count(*) from frontier where job_name = :job and run_id = :run and shape = :shape")
-                .param("job", job).param("run", run).param("shape", shape)
-                .query(Integer.class).single();
+        return counted(job, run, SHAPE + shape);
     }
 
     /**
@@ -125,13 +150,12 @@ public class Frontier {
     public record Completion(EntryStatus status, String reason) {}
 
     public int countPages(String job, String run) {
-        return jdbc.sql("select count(*) from frontier where job_name = :job and run_id = :run and kind = 'PAGE'")
-                .param("job", job).param("run", run).query(Integer.class).single();
+        return counted(job, run, KIND + EntryKind.PAGE.name());
     }
 
+    /** Sitemaps and feeds the run has queued. */
     public int countListings(String job, String run) {
-        return jdbc.sql("select count(*) from frontier where job_name = :job and run_id = :run and kind <> 'PAGE'")
-                .param("job", job).param("run", run).query(Integer.class).single();
+        return counted(job, run, KIND + EntryKind.SITEMAP.name()) + counted(job, run, KIND + EntryKind.FEED.name());
     }
 
     public CrawlCounts counts(String job, String run) {

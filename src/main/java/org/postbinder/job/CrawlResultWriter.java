@@ -58,9 +58,8 @@ class CrawlResultWriter implements ItemWriter<CrawlResult> {
 
     @Override
     public void write(Chunk<? extends CrawlResult> results) {
-        // the run's partitions write one at a time: the counts below are then exact, and are counted
-        // once per chunk and kept up as links are added, since counting the run's frontier for each
-        // link made a crawl's time grow with the square of its size
+        // the run's partitions write one at a time: the counts below are then exact; they are read
+        // once per chunk (and shape) and kept up here as links are added
         runs.lock(job, run);
         int room = maxPages - frontier.countPages(job, run);
         Map<String, Integer> shapes = new HashMap<>();

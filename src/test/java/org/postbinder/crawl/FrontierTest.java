@@ -29,6 +29,27 @@ class FrontierTest {
     }
 
     @Test
+    void countsTheRunsUrlsByKindAndShapeAsTheyAreQueuedAndAgreesWithItsRows() {
+        for (int post = 1; post <= 12; post++) {
+            frontier.add("blog", "r1", URI.create("https://blog.example/2025/04/post-" + post + "/"), EntryKind.PAGE, 1, "x");
+        }
+        frontier.add("blog", "r1", URI.create("https://blog.example/2025/04/post-3/"), EntryKind.PAGE, 2, "again");
+        frontier.add("blog", "r1", URI.create("https://blog.example/about/"), EntryKind.PAGE, 1, "x");
+        frontier.add("blog", "r1", URI.create("https://blog.example/sitemap.xml"), EntryKind.SITEMAP, 0, "x");
+        frontier.add("blog", "r1", URI.create("https://blog.example/feed/"), EntryKind.FEED, 0, "x");
+        frontier.add("blog", "r2", URI.create("https://blog.example/2025/04/post-1/"), EntryKind.PAGE, 1, "another run");
+
+        String postShape = UrlShape.of(URI.create("https://blog.example/2025/04/post-1/"));
+        assertThat(frontier.countShape("blog", "r1", postShape)).isEqualTo(12)
+                .isEqualTo(jdbc.sql("select count(*) from frontier where run_id = 'r1' and shape = :shape")
+                        .param("shape", postShape).query(Integer.class).single());
+        assertThat(frontier.countPages("blog", "r1")).isEqualTo(13);
+        assertThat(frontier.countListings("blog", "r1")).isEqualTo(2);
+        assertThat(frontier.countPages("blog", "r2")).isEqualTo(1);
+        assertThat(frontier.countShape("blog", "r3", postShape)).as("a run with nothing queued").isZero();
+    }
+
+    @Test
     void handsOutShallowUrlsFirstThenInTheOrderFound() {
         frontier.add("blog", "r1", URI.create("https://blog.example/deep/"), EntryKind.PAGE, 2, "x");
         frontier.add("blog", "r1", URI.create("https://blog.example/a/"), EntryKind.PAGE, 1, "x");
