@@ -3,8 +3,8 @@
 # lengths, several scripts, 15 % with photos in the media store) in a fresh H2 home, runs
 # `postbinder export` on it to CSV, JSON, JSON Lines and the PDF volume in a JVM with -Xmx512m,
 # and prints posts/s per format, the heap, the file sizes and how the time grew with the size.
-# On the project's busy 2-core machine 10,000 posts take about 6 minutes; 100,000 about an hour and
-# 7 GB of temporary disk (the homes are deleted afterwards).
+# On the project's busy 2-core machine 10,000 posts take 2 to 5 minutes; 100,000 take 12 to 25 and
+# 7 GB of temporary disk (each home is deleted once measured). Figures: README, "Export job benchmark".
 # Usage: src/test/scripts/bench-export-job.sh 10000 100000
 #        BENCH_HEAP=256m src/test/scripts/bench-export-job.sh 10000     (another heap for the export)
 #        BENCH_KEEP=true src/test/scripts/bench-export-job.sh 200        (keep the home: its path is printed)
