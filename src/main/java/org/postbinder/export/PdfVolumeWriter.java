@@ -115,6 +115,8 @@ public class PdfVolumeWriter implements ArchiveFileWriter {
     private void addSection(Post post) {
         if (!sections.isEmpty()) {
             document.add(new AreaBreak(AreaBreakType.NEXT_PAGE));
+            // what is drawn of the posts before goes to the file, images too (iText keeps them otherwise)
+            section.writeOutImages();
         }
         String anchor = "post-" + (sections.size() + 1);
         section.addTitle(document, post, anchor);

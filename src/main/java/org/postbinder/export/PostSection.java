@@ -44,6 +44,11 @@ final class PostSection {
         this.figures = new FigureDrawing(files);
     }
 
+    /** Writes the images drawn so far to the file and lets go of them (see {@link FigureDrawing}). */
+    void writeOutImages() {
+        figures.writeOutDrawn();
+    }
+
     /** The title, as the target of {@code anchor} when there is one (the volume's contents link to it). */
     void addTitle(Document document, Post post, @Nullable String anchor) {
         Paragraph title = text(post.title(), 18, true, BODY_WIDTH).setMarginBottom(6);

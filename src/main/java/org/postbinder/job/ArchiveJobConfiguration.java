@@ -2,7 +2,6 @@ package org.postbinder.job;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +50,7 @@ import org.postbinder.media.MediaStore;
 import org.postbinder.media.QueuedImage;
 import org.postbinder.store.Post;
 import org.postbinder.store.PostRepository;
+import org.postbinder.store.PostsInExportOrder;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -63,10 +63,8 @@ import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
 import org.springframework.beans.factory.ObjectProvider;
@@ -303,7 +301,7 @@ public class ArchiveJobConfiguration {
      */
     @Bean
     Step exportPostsStep(JobRepository repository, PlatformTransactionManager transactions, OutputProperties output,
-                         JdbcCursorItemReader<Post> postsReader, ArchiveWriters archiveWriters,
+                         PostsInExportOrder postsReader, ArchiveWriters archiveWriters,
                          StagingFolder stagingFolder) {
         return new StepBuilder(EXPORT_STEP, repository).<Post, Post>chunk(output.chunkSize())
                 .transactionManager(transactions)
@@ -428,33 +426,17 @@ public class ArchiveJobConfiguration {
     /**
      * The posts of the run's archive, in archive order: all of the job's (snapshot), or those stored
      * or changed within the run's export window (incremental), which is fixed on the first start.
+     * Read a page of rows at a time, whatever the database ({@link PostsInExportOrder}), and from the
+     * first post again on restart, since the writers rewrite their files from the start.
      */
     @Bean
     @StepScope
-    JdbcCursorItemReader<Post> postsReader(DataSource dataSource, PostRepository posts, ExportWindows windows,
-                                           RunContext context) {
+    PostsInExportOrder postsReader(PostRepository posts, ExportWindows windows, RunContext context) {
         String job = context.job().name();
         ExportWindows.Window window = windows.open(job, context.run(), context.job().export().mode());
-        boolean incremental = window.mode() == ArchiveMode.INCREMENTAL;
-        Timestamp from = Timestamp.from(window.from().orElse(Instant.EPOCH));
-        return new JdbcCursorItemReaderBuilder<Post>()
-                .name("postsReader")
-                .dataSource(dataSource)
-                .sql("select * from posts where job_name = ?"
-                        + (incremental ? " and changed_at > ? and changed_at <= ?" : "")
-                        + " order by " + PostRepository.EXPORT_ORDER)
-                .preparedStatementSetter(statement -> {
-                    statement.setString(1, job);
-                    if (incremental) {
-                        statement.setTimestamp(2, from);
-                        statement.setTimestamp(3, Timestamp.from(window.to()));
-                    }
-                })
-                .rowMapper(posts.rowMapper())
-                .fetchSize(100)
-                // the writers rewrite their files from the start on restart, so the reader must too
-                .saveState(false)
-                .build();
+        return posts.inExportOrder(window.mode() == ArchiveMode.INCREMENTAL
+                ? PostRepository.Selection.changedWithin(job, window.from().orElse(Instant.EPOCH), window.to())
+                : PostRepository.Selection.all(job));
     }
 
     @Bean

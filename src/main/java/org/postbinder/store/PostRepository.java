@@ -7,7 +7,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -239,6 +242,53 @@ public class PostRepository {
         if (!Objects.equals(simhash, row.simhash())) {
             bands.index(job, row.id(), fingerprint);
         }
+    }
+
+    /**
+     * Which posts an archive holds: all of the job's, or (incremental) those stored or changed after
+     * {@code changedAfter}, up to and including {@code changedUpTo}.
+     */
+    public record Selection(String job, @Nullable Instant changedAfter, @Nullable Instant changedUpTo) {
+
+        public static Selection all(String job) {
+            return new Selection(job, null, null);
+        }
+
+        public static Selection changedWithin(String job, Instant after, Instant upTo) {
+            return new Selection(job, after, upTo);
+        }
+
+        private boolean incremental() {
+            return changedUpTo != null;
+        }
+    }
+
+    /** The selected posts in archive order, a page at a time (see {@link PostsInExportOrder}). */
+    public PostsInExportOrder inExportOrder(Selection selection) {
+        return new PostsInExportOrder(this, selection);
+    }
+
+    long[] idsInExportOrder(Selection selection) {
+        JdbcClient.StatementSpec query = jdbc.sql("select id from posts where job_name = :job"
+                        + (selection.incremental() ? " and changed_at > :after and changed_at <= :upTo" : "")
+                        + " order by " + EXPORT_ORDER)
+                .param("job", selection.job());
+        if (selection.incremental()) {
+            query = query.param("after", Timestamp.from(Objects.requireNonNullElse(selection.changedAfter(), Instant.EPOCH)))
+                    .param("upTo", Timestamp.from(selection.changedUpTo()));
+        }
+        return query.query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The posts with these ids, in the order of the ids; an id without a row is left out. */
+    List<Post> byIds(long[] ids) {
+        Map<Long, Post> byId = new HashMap<>();
+        jdbc.sql("select * from posts where id in (:ids)")
+                .param("ids", Arrays.stream(ids).boxed().toList())
+                .query(rs -> {
+                    byId.put(rs.getLong("id"), map(rs, 0));
+                });
+        return Arrays.stream(ids).mapToObj(byId::get).filter(Objects::nonNull).toList();
     }
 
     public List<Post> findAll(String job) {

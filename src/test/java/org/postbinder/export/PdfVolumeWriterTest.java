@@ -2,14 +2,22 @@ package org.postbinder.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postbinder.store.Post;
 import org.postbinder.support.PdfA;
+import org.postbinder.support.PdfImages;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -131,6 +139,45 @@ class PdfVolumeWriterTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aPostsImagesAreWrittenToTheFileOnceItIsLaidOutNotHeldUntilTheVolumeIsFinished() throws Exception {
+        // given: a photo of noise, which JPEG cannot make small, shown by a post
+        byte[] photo = noise(1000, 700);
+        Path stored = Files.write(folder.resolve("noise.jpg"), photo);
+        Post withPhoto = post("Fog over the harbour", "The ferry waited at the quay.")
+                .withFigures(List.of(new Post.Figure("https://blog.example/fog.jpg", "A caption.", 1)));
+        Path file = folder.resolve("volume.pdf");
+        PdfVolumeWriter writer = new PdfVolumeWriter(file, new PdfVolumeWriter.VolumeInfo("Photos", "photos", "r1"),
+                url -> Optional.of(stored));
+        writer.open(new ExecutionContext());
+
+        // when: it and two more are written, and the volume is not finished yet
+        writer.write(new Chunk<>(List.of(withPhoto, post("The next morning", "The fog had lifted."),
+                post("The day after", "Sunshine."))));
+
+        // then: the draft on disk already holds the photo (iText would keep it in memory until the end)
+        assertThat(Files.size(file.resolveSibling("volume.pdf.draft"))).isGreaterThan(photo.length);
+        // and the finished volume shows it
+        writer.finish();
+        writer.close();
+        assertThat(PdfImages.count(file)).isEqualTo(1);
+        assertThat(PdfA.violations(file, "2u")).isEmpty();
+    }
+
+    /** A JPEG of random pixels: hundreds of kilobytes, more than any output buffer. */
+    private static byte[] noise(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", bytes);
+        return bytes.toByteArray();
     }
 
     private static String allText(PdfDocument pdf) {
