@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.postbinder.support.GeneratedBlog;
 import org.postbinder.support.LabelledPage;
 import org.postbinder.support.TestImages;
 
@@ -145,20 +146,8 @@ public final class StaticBlog {
             content.append("<p>").append(escape(paragraphs.get(i))).append("</p>\n");
         }
         int related = n % posts + 1;
-        String article = """
-                <article class="post-%d post type-post hentry">
-                  <header class="entry-header"><span class="cat-links"><a rel="category tag" href="/blog/category/notes/">Notes</a></span>
-                  <h1 class="entry-title">%s</h1>
-                  <div class="entry-meta">By <span class="author vcard"><a class="url fn n" href="/blog/author/ada/">Ada Marsh</a></span>
-                  <time class="entry-date published" datetime="%sT09:00:00+01:00">%s</time></div></header>
-                  <div class="entry-content">
-                  %s
-                  <div class="sharedaddy"><h3>Share this:</h3><a href="https://twitter.example/share">Twitter</a></div>
-                  </div>
-                </article>
-                <div id="jp-relatedposts"><h3>Related</h3><a href="%s">%s</a></div>
-                <div id="respond"><h3 id="reply-title">Leave a Reply</h3><form><p class="comment-notes">Your email address will not be published. Required fields are marked *</p><textarea></textarea></form></div>
-                """.formatted(n, escape(title(n)), date(n), date(n), content, postPath(related), escape(title(related)));
+        String article = GeneratedBlog.article(n, escape(title(n)), date(n), content.toString(), postPath(related),
+                escape(title(related)));
         return page(title(n) + " – Harbour notes", "<main id=\"main\">" + article + "</main>");
     }
 

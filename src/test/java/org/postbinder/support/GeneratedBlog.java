@@ -197,23 +197,35 @@ public final class GeneratedBlog {
         String paragraphs = IntStream.rangeClosed(1, 5)
                 .mapToObj(i -> "<p>Part %d, paragraph %d: the morning ferry left at seven, the gulls followed it out past the breakwater, and the harbour master logged the wind at twelve knots from the north-east.</p>".formatted(n, i))
                 .collect(Collectors.joining("\n")) + everyPost;
-        String article = """
+        String figure = "<figure class=\"wp-block-image\"><img src=\"/blog/media/%d.jpg\" alt=\"\"><figcaption>The quay at dawn, part %d.</figcaption></figure>\n"
+                .formatted(n, n);
+        int related = first + (n - first + 1) % posts;
+        String article = article(n, title(n), date(n), figure + paragraphs, postPath(related), title(related));
+        String canonical = "<link rel=\"canonical\" href=\"" + server.url(postPath(n)) + "\">";
+        return page(title(n) + " – Harbour notes", canonical, "<main id=\"main\">" + article + "</main>");
+    }
+
+    /**
+     * A WordPress post's article as a theme prints it, with its furniture: category link, byline and
+     * date, a share bar inside the content, a related post and the comment form after it. The
+     * arguments are HTML.
+     */
+    public static String article(int post, String title, LocalDate date, String content, String relatedPath,
+                                 String relatedTitle) {
+        return """
                 <article class="post-%d post type-post hentry">
                   <header class="entry-header"><span class="cat-links"><a rel="category tag" href="/blog/category/notes/">Notes</a></span>
                   <h1 class="entry-title">%s</h1>
                   <div class="entry-meta">By <span class="author vcard"><a class="url fn n" href="/blog/author/ada/">Ada Marsh</a></span>
                   <time class="entry-date published" datetime="%sT09:00:00+01:00">%s</time></div></header>
                   <div class="entry-content">
-                  <figure class="wp-block-image"><img src="/blog/media/%d.jpg" alt=""><figcaption>The quay at dawn, part %d.</figcaption></figure>
                   %s
                   <div class="sharedaddy"><h3>Share this:</h3><a href="https://twitter.example/share">Twitter</a></div>
                   </div>
                 </article>
                 <div id="jp-relatedposts"><h3>Related</h3><a href="%s">%s</a></div>
                 <div id="respond"><h3 id="reply-title">Leave a Reply</h3><form><p class="comment-notes">Your email address will not be published. Required fields are marked *</p><textarea></textarea></form></div>
-                """.formatted(n, title(n), date(n), date(n), n, n, paragraphs, postPath(first + (n - first + 1) % posts), title(first + (n - first + 1) % posts));
-        String canonical = "<link rel=\"canonical\" href=\"" + server.url(postPath(n)) + "\">";
-        return page(title(n) + " – Harbour notes", canonical, "<main id=\"main\">" + article + "</main>");
+                """.formatted(post, title, date, date, content, relatedPath, relatedTitle);
     }
 
     private String sitemap(LocalSiteServer server) {
