@@ -3,6 +3,7 @@ package org.postbinder.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -70,10 +71,10 @@ final class PostSection {
                 .forEach(caption -> document.add(captionBlock(caption)));
         FigureDrawing.Shown shown = new FigureDrawing.Shown();
         List<String> paragraphs = post.paragraphs();
+        Map<Integer, List<Post.Figure>> byPlace = post.figures().stream().collect(Collectors.groupingBy(
+                figure -> Math.min(figure.beforeParagraph(), paragraphs.size())));
         for (int place = 0; place <= paragraphs.size(); place++) {
-            int here = place;
-            post.figures().stream().filter(figure -> Math.min(figure.beforeParagraph(), paragraphs.size()) == here)
-                    .forEach(figure -> figures.add(document, figure, shown));
+            byPlace.getOrDefault(place, List.of()).forEach(figure -> figures.add(document, figure, shown));
             if (place < paragraphs.size()) {
                 document.add(text(paragraphs.get(place), BODY_SIZE, false, BODY_WIDTH).setMarginTop(4)
                         .setMultipliedLeading(1.35f));

@@ -53,7 +53,7 @@ class FigureExtractionTest {
     }
 
     @Test
-    void aLeadPhotoInTheHeaderStandsAboveTheTextAndABodyPhotoAmongIt() {
+    void aLeadPhotoInTheHeaderOutsideTheBodyStandsAboveTheText() {
         // when: the news page's lead figure sits in the article header, outside the body container
         Post post = Pages.archive(Pages.testResource("extraction/pages/news/b-regional-ru.html")).orElseThrow();
 
